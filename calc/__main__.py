@@ -1,0 +1,47 @@
+"""Command line: ``echo '{"model": "V8", "inhabitants": 80000}' | python -m calc estimate``.
+
+Reads JSON on stdin and prints the JSON result; on bad input exits 2 and prints
+``{"error": {"field": ..., "message": ...}}``. Parameters are loaded from content/ (through the
+project's content loader) or from ``--params FILE`` (JSON as written by the build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from calc.api import COMMANDS, Session
+from calc.errors import InputError
+
+
+def _parameters(args: argparse.Namespace) -> dict:
+    if args.params:
+        return json.loads(Path(args.params).read_text(encoding="utf-8"))
+    from guide.export import calc_parameters
+    from guide.loader import load_content
+
+    return calc_parameters(load_content(Path(args.content)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m calc", description=__doc__)
+    parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument("--params", help="Parameter-JSON statt content/ laden")
+    parser.add_argument("--content", default="content", help="Verzeichnis der Inhalte (Standard: content)")
+    args = parser.parse_args(argv)
+    session = Session(_parameters(args))
+    try:
+        data = json.loads(sys.stdin.read())
+        result = session.compute(args.command, data)
+    except ValueError as exc:
+        error = exc if isinstance(exc, InputError) else InputError("", "Die Eingabe ist kein gültiges JSON.")
+        print(json.dumps(error.as_dict(), ensure_ascii=False))
+        return 2
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

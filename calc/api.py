@@ -1,0 +1,52 @@
+"""The JSON boundary used by the command line, the build and the browser worker.
+
+>>> session = Session(params_json)                          # doctest: +SKIP
+>>> session.run("estimate", '{"model": "V8", "inhabitants": 80000}')  # doctest: +SKIP
+'{"result": {...}, "html": "..."}'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from calc.errors import InputError
+from calc.estimate import estimate_raw
+from calc.finder import finder_raw
+from calc.params import Parameters
+from calc.render import estimate_html, finder_html
+
+COMMANDS = ("estimate", "finder")
+
+
+class Session:
+    """Parameters parsed once; ``run`` answers one request."""
+
+    def __init__(self, params: dict | str) -> None:
+        self.raw = json.loads(params) if isinstance(params, str) else params
+        self.params = Parameters.from_dict(self.raw)
+
+    def compute(self, command: str, data: Any) -> dict:
+        """Return the JSON result; raise ``InputError`` on bad input."""
+        if command == "estimate":
+            return estimate_raw(data, self.params)
+        if command == "finder":
+            return finder_raw(data, self.params)
+        raise ValueError(f"unknown command {command!r}")
+
+    def run(self, command: str, input_json: str) -> str:
+        """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``."""
+        try:
+            data = json.loads(input_json)
+        except (ValueError, RecursionError):
+            return json.dumps(InputError("", "Die Eingabe ist kein gültiges JSON.").as_dict(), ensure_ascii=False)
+        try:
+            result = self.compute(command, data)
+        except InputError as exc:
+            return json.dumps(exc.as_dict(), ensure_ascii=False)
+        return json.dumps({"result": result, "html": self.html(command, result)}, ensure_ascii=False)
+
+    def html(self, command: str, result: dict) -> str:
+        if command == "estimate":
+            return estimate_html(result, self.params.funding_notice)
+        return finder_html(result)

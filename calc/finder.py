@@ -1,0 +1,166 @@
+"""``finder``: which of the models fit a municipality, best first.
+
+Rules: shared/design/calculator-rules.md (part ``finder``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from calc import fmt
+from calc.inputs import choice, decimal_number, reject_unknown, require_object, whole_number
+from calc.params import LEVELS, STAGES, ModelParams, Parameters
+
+FIELDS = ("kind", "inhabitants", "municipalities", "history", "relevance", "budget_per_inhabitant", "staff_fte")
+KIND_NAMES = {"gemeinde": "Gemeinde", "landkreis": "Landkreis"}
+MET, PARTLY, NOT_MET = "erfüllt", "teilweise", "nicht erfüllt"
+FITS, CONDITIONAL, FAILS = "passt", "bedingt", "passt nicht"
+SIZE_TOLERANCE = 0.2
+
+
+@dataclass(frozen=True)
+class FinderInput:
+    kind: str
+    inhabitants: int
+    municipalities: int | None
+    history: str
+    relevance: str
+    budget_per_inhabitant: float
+    staff_fte: float
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion: str
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Match:
+    model: str
+    name: str
+    number: str
+    fit: str
+    criteria: tuple[Criterion, ...]
+    reasons: tuple[str, ...]
+    url: str
+
+
+def parse_finder_input(raw: object) -> FinderInput:
+    raw = require_object(raw)
+    reject_unknown(raw, FIELDS)
+    kind = choice(raw, "kind", "Die Art der Kommune", tuple(KIND_NAMES))
+    inhabitants = whole_number(raw, "inhabitants", "Die Einwohnerzahl", 1, 10_000_000, required=True)
+    municipalities = whole_number(raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000)
+    history = choice(raw, "history", "Die Historie im Klimaschutz", LEVELS)
+    relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", LEVELS)
+    budget = decimal_number(raw, "budget_per_inhabitant", "Das Budget je Einwohnerin und Einwohner", 0, 1000,
+                            required=True)
+    staff = decimal_number(raw, "staff_fte", "Die Zahl der finanzierbaren Stellen", 0, 1000, required=True)
+    return FinderInput(kind, inhabitants, municipalities, history, relevance, budget, staff)
+
+
+def rank_models(inp: FinderInput, params: Parameters) -> tuple[Match, ...]:
+    matches = [_match(inp, model, params) for model in params.models.values()]
+    return tuple(sorted(matches, key=lambda m: _sort_key(m, params)))
+
+
+def finder_raw(raw: object, params: Parameters) -> dict:
+    """JSON in, JSON out; raises ``InputError``."""
+    matches = rank_models(parse_finder_input(raw), params)
+    return {"models": [asdict(m) | {"criteria": [asdict(c) for c in m.criteria], "reasons": list(m.reasons)}
+                       for m in matches]}
+
+
+# --------------------------------------------------------------------------------------------
+# Criteria
+# --------------------------------------------------------------------------------------------
+
+
+def _match(inp: FinderInput, model: ModelParams, params: Parameters) -> Match:
+    criteria = (_kind(inp, model), _size(inp, model), _staff(inp, model, params), _budget(inp, model),
+                _history(inp, model), _relevance(inp, model))
+    if criteria[0].status == NOT_MET or criteria[1].status == NOT_MET:
+        fit = FAILS
+    elif all(c.status == MET for c in criteria):
+        fit = FITS
+    else:
+        fit = CONDITIONAL
+    reasons = tuple(c.reason for c in criteria if c.status != MET) or ("Alle sechs Kriterien sind erfüllt.",)
+    return Match(model.key, model.name, model.number, fit, criteria, reasons, model.url)
+
+
+def _sort_key(match: Match, params: Parameters) -> tuple:
+    model = params.models[match.model]
+    met = sum(c.status == MET for c in match.criteria)
+    return ((FITS, CONDITIONAL, FAILS).index(match.fit), -met, -STAGES.index(model.stage), model.order)
+
+
+def _kind(inp: FinderInput, model: ModelParams) -> Criterion:
+    kinds = " und ".join(KIND_NAMES[k] + ("n" if k == "gemeinde" else "e") for k in model.size.kinds)
+    if inp.kind in model.size.kinds:
+        return Criterion("Art der Kommune", MET, f"Das Modell ist für {kinds} gedacht.")
+    return Criterion("Art der Kommune", NOT_MET, f"Das Modell ist nur für {kinds} gedacht.")
+
+
+def _size(inp: FinderInput, model: ModelParams) -> Criterion:
+    size, n = model.size, inp.inhabitants
+    shown = f"{fmt.inhabitants(n)} – Steckbrief: {size.label}"
+    below = size.min is not None and n < size.min
+    above = size.max is not None and n > size.max
+    if not below and not above:
+        return Criterion("Kommunengröße", MET, f"Passt: {shown}.")
+    near = (below and n >= size.min * (1 - SIZE_TOLERANCE)) or (above and n <= size.max * (1 + SIZE_TOLERANCE))
+    side = "kleiner" if below else "größer"
+    if near:
+        return Criterion("Kommunengröße", PARTLY, f"Knapp {side} als empfohlen (bis 20 % Abweichung): {shown}.")
+    return Criterion("Kommunengröße", NOT_MET, f"Deutlich {side} als empfohlen: {shown}.")
+
+
+def required_fte(model: ModelParams, municipalities: int | None, params: Parameters) -> float:
+    if model.guide == "gemeinden" and municipalities:
+        return max(model.min_fte, municipalities / params.municipalities_per_fte)
+    return model.min_fte
+
+
+def _staff(inp: FinderInput, model: ModelParams, params: Parameters) -> Criterion:
+    need = required_fte(model, inp.municipalities, params)
+    if need == 0:
+        return Criterion("Personal", MET, "Das Modell braucht kein zusätzliches Personal.")
+    shown = f"finanzierbar {fmt.fte(inp.staff_fte)}, nötig mindestens {fmt.fte(round(need, 2))}"
+    if inp.staff_fte >= need:
+        return Criterion("Personal", MET, f"Genug Stellen: {shown}.")
+    if inp.staff_fte >= need / 2:
+        return Criterion("Personal", PARTLY, f"Mindestens die Hälfte der Stellen: {shown}.")
+    return Criterion("Personal", NOT_MET, f"Zu wenige Stellen: {shown}.")
+
+
+def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
+    low = model.budget.min
+    if low == 0:
+        return Criterion("Budget Klimaschutz", MET, "Das Modell braucht kein eigenes Klimaschutzbudget.")
+    shown = (f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, "
+             f"Steckbrief: {model.budget.label}")
+    if inp.budget_per_inhabitant >= low:
+        return Criterion("Budget Klimaschutz", MET, f"Budget reicht: {shown}.")
+    if inp.budget_per_inhabitant >= low / 2:
+        return Criterion("Budget Klimaschutz", PARTLY, f"Mindestens die Hälfte des Budgets: {shown}.")
+    return Criterion("Budget Klimaschutz", NOT_MET, f"Budget zu gering: {shown}.")
+
+
+def _history(inp: FinderInput, model: ModelParams) -> Criterion:
+    level, low, high = (LEVELS.index(x) for x in (inp.history, model.history.low, model.history.high))
+    distance = low - level if level < low else max(level - high, 0)
+    shown = f"Ihre Historie „{inp.history}“, Steckbrief: {model.history.label}"
+    status = (MET, PARTLY, NOT_MET)[distance]
+    text = ("Passt", "Eine Stufe daneben", "Zwei Stufen daneben")[distance]
+    return Criterion("Historie Klimaschutz", status, f"{text}: {shown}.")
+
+
+def _relevance(inp: FinderInput, model: ModelParams) -> Criterion:
+    distance = max(LEVELS.index(model.relevance.low) - LEVELS.index(inp.relevance), 0)
+    shown = f"Ihre Relevanz „{inp.relevance}“, nötig mindestens „{model.relevance.low}“"
+    status = (MET, PARTLY, NOT_MET)[distance]
+    text = ("Ausreichend", "Eine Stufe zu niedrig", "Zwei Stufen zu niedrig")[distance]
+    return Criterion("Relevanz für Schlüsselakteure", status, f"{text}: {shown}.")

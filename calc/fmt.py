@@ -1,0 +1,38 @@
+"""German number formatting – the one formatter of the project (1.234.567 €, 2,5 VZÄ).
+
+>>> euro(1234567)
+'1.234.567\\xa0€'
+>>> number(2.5, 1)
+'2,5'
+"""
+
+NBSP = "\u00a0"
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Format with '.' for thousands and ',' for decimals; trailing ',0' dropped for halves."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def euro(value: float) -> str:
+    return f"{number(round(value))}{NBSP}€"
+
+
+def euro_per_inhabitant(value: float) -> str:
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{number(value, decimals)}{NBSP}€/EW"
+
+
+def fte(value: float) -> str:
+    """Posts in 0.5 steps or a guide value: at most two decimals, no trailing zeros."""
+    text = number(value, 2).rstrip("0").rstrip(",")
+    return f"{text}{NBSP}VZÄ"
+
+
+def percent(rate: float) -> str:
+    return f"{number(rate * 100, 0)}{NBSP}%"
+
+
+def inhabitants(value: int) -> str:
+    return f"{number(value)}{NBSP}EW"

@@ -1,0 +1,84 @@
+"""Checking raw JSON input field by field; every failure is an ``InputError`` naming the field."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from calc.errors import InputError
+from calc.fmt import number
+
+
+def require_object(raw: Any) -> dict:
+    if not isinstance(raw, dict):
+        raise InputError("", "Die Eingabe muss ein JSON-Objekt sein, z. B. {\"model\": \"V7\", \"inhabitants\": 50000}.")
+    return raw
+
+
+def reject_unknown(raw: dict, allowed: tuple[str, ...]) -> None:
+    for key in raw:
+        if key not in allowed:
+            raise InputError(str(key), f"Das Feld „{key}“ ist unbekannt. Erlaubt sind: {', '.join(allowed)}.")
+
+
+def whole_number(raw: dict, field: str, label: str, low: int, high: int, default: int | None = None,
+                 required: bool = False) -> int | None:
+    value = raw.get(field)
+    if value is None:
+        if required:
+            raise InputError(field, f"Bitte geben Sie {label} an.")
+        return default
+    bound = f"{label} muss eine ganze Zahl zwischen {number(low)} und {number(high)} sein."
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(field, bound)
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        raise InputError(field, bound)
+    if not low <= value <= high:
+        raise InputError(field, bound)
+    return int(value)
+
+
+def decimal_number(raw: dict, field: str, label: str, low: float, high: float, default: float | None = None,
+                   required: bool = False) -> float | None:
+    value = raw.get(field)
+    if value is None:
+        if required:
+            raise InputError(field, f"Bitte geben Sie {label} an.")
+        return default
+    bound = f"{label} muss eine Zahl zwischen {number(low)} und {number(high)} sein."
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(field, bound)
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InputError(field, bound)
+    return float(value)
+
+
+def choice(raw: dict, field: str, label: str, options: tuple[str, ...], default: str | None = None) -> str:
+    value = raw.get(field, default)
+    if value is None:
+        raise InputError(field, f"Bitte wählen Sie {label}.")
+    if not isinstance(value, str) or value not in options:
+        raise InputError(field, f"{label} muss einer dieser Werte sein: {', '.join(options)}.")
+    return value
+
+
+def flag(raw: dict, field: str, label: str, default: bool = False) -> bool:
+    value = raw.get(field, default)
+    if not isinstance(value, bool):
+        raise InputError(field, f"{label} muss true oder false sein.")
+    return value
+
+
+def model_key(raw: dict, field: str, keys: tuple[str, ...]) -> str:
+    """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters."""
+    value = raw.get(field)
+    if value is None:
+        raise InputError(field, "Bitte wählen Sie ein Modell (V1 bis V11).")
+    if not isinstance(value, str):
+        raise InputError(field, "Das Modell muss als Text angegeben werden, z. B. „V7“.")
+    normal = re.sub(r"\s+", "", value).lower()
+    for key in keys:
+        if key.lower() == normal:
+            return key
+    raise InputError(field, f"Das Modell „{value.strip()}“ gibt es nicht. Erlaubt sind: {', '.join(keys)}.")

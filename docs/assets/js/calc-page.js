@@ -1,0 +1,171 @@
+// Thin client of the calc package for /rechner/ and /finder/: reads the form, asks the worker,
+// shows the HTML the Python side renders. Does nothing on pages without [data-calc-root].
+(function () {
+  "use strict";
+
+  let worker = null;
+  let nextId = 1;
+  const pending = new Map();
+  let ready = null;
+
+  function siteRoot() {
+    const config = document.getElementById("__config");
+    const base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  function call(message) {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  function startWorker(version) {
+    if (ready) return ready;
+    const root = siteRoot();
+    worker = new Worker(new URL("assets/js/calc-worker.mjs", root), { type: "module" });
+    worker.onmessage = (event) => {
+      const { id, error } = event.data;
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (!waiting) return;
+      if (error) waiting.reject(new Error(error));
+      else waiting.resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      for (const waiting of pending.values()) waiting.reject(new Error(event.message || "Worker-Fehler"));
+      pending.clear();
+    };
+    const config = {
+      version,
+      archiveURL: new URL("assets/calc/calc.zip", root).href,
+      paramsURL: new URL("assets/calc/params.json", root).href,
+    };
+    ready = call({ type: "init", config });
+    ready.catch(() => { ready = null; worker.terminate(); worker = null; });
+    return ready;
+  }
+
+  // Form <-> JSON input. Empty number fields are left out; Python reports missing required ones.
+  function readForm(form) {
+    const input = {};
+    for (const el of form.elements) {
+      if (!el.name || el.closest("[hidden]")) continue;
+      if (el.type === "checkbox") input[el.name] = el.checked;
+      else if (el.type === "number") { if (el.value.trim() !== "") input[el.name] = Number(el.value); }
+      else if (el.type === "radio") { if (el.checked) input[el.name] = el.value; }
+      else input[el.name] = el.value;
+    }
+    return input;
+  }
+
+  function applyQuery(form) {
+    const query = new URLSearchParams(location.search);
+    for (const [name, value] of query) {
+      const fields = form.querySelectorAll(`[name="${CSS.escape(name)}"]`);
+      for (const el of fields) {
+        if (el.type === "checkbox") el.checked = value === "true" || value === "1";
+        else if (el.type === "radio") el.checked = el.value === value;
+        else el.value = value;
+      }
+    }
+    return query.size > 0;
+  }
+
+  function writeQuery(input) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(input)) query.set(key, String(value));
+    history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
+  }
+
+  function toggleConditional(root) {
+    const model = root.querySelector("[name=model]");
+    const needs = model && model.selectedOptions[0] && model.selectedOptions[0].hasAttribute("data-needs-municipalities");
+    for (const el of root.querySelectorAll("[data-municipalities-field]")) el.hidden = !needs;
+  }
+
+  function clearErrors(root) {
+    for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const el of root.querySelectorAll(".calc-error")) { el.hidden = true; el.textContent = ""; }
+  }
+
+  function showError(root, error) {
+    const field = root.querySelector(`[name="${CSS.escape(error.field)}"]`);
+    const slot = root.querySelector(`#err-${CSS.escape(error.field)}`);
+    if (field) field.setAttribute("aria-invalid", "true");
+    if (slot) { slot.textContent = error.message; slot.hidden = false; }
+    root.querySelector("[data-calc-result]").hidden = true;
+    root.dataset.calcState = "error";
+    setStatus(root, `Eingabe prüfen: ${error.message}`);
+  }
+
+  function setStatus(root, text) {
+    const status = root.querySelector("[data-calc-status]");
+    if (status) status.textContent = text;
+  }
+
+  function summary(root) {
+    const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => el.textContent.trim().replace(/\s+/g, " "));
+    return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
+  }
+
+  function attach(root) {
+    if (root.dataset.calcAttached) return;
+    root.dataset.calcAttached = "1";
+    const form = root.querySelector("form");
+    const result = root.querySelector("[data-calc-result]");
+    const command = root.dataset.calcRoot;
+    let latest = 0;
+    const fromQuery = applyQuery(form);
+    toggleConditional(root);
+    if (fromQuery) { result.setAttribute("aria-busy", "true"); result.classList.add("calc-stale"); }
+
+    async function compute() {
+      const input = readForm(form);
+      const ticket = ++latest;
+      writeQuery(input);
+      let answer;
+      try {
+        await ready;
+        answer = JSON.parse((await call({ type: "run", command, input: JSON.stringify(input) })).output);
+      } catch (err) {
+        if (ticket !== latest) return;
+        root.dataset.calcState = "error";
+        setStatus(root, `Der Rechenkern konnte nicht arbeiten (${err.message}). Das angezeigte Ergebnis gilt für die Standardwerte.`);
+        return;
+      }
+      if (ticket !== latest) return;
+      clearErrors(root);
+      if (answer.error) { showError(root, answer.error); return; }
+      result.innerHTML = answer.html;
+      result.hidden = false;
+      result.removeAttribute("aria-busy");
+      result.classList.remove("calc-stale");
+      root.dataset.calcState = "ready";
+      setStatus(root, summary(root));
+    }
+
+    form.addEventListener("input", () => { toggleConditional(root); compute(); });
+    form.addEventListener("change", () => { toggleConditional(root); compute(); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); compute(); });
+    const print = root.querySelector("[data-calc-print]");
+    if (print) print.addEventListener("click", () => window.print());
+
+    root.dataset.calcState = "loading";
+    setStatus(root, "Der Rechenkern (Python im Browser, etwa 13 MB) wird geladen …");
+    startWorker(root.dataset.pyodideVersion).then(compute, (err) => {
+      root.dataset.calcState = "error";
+      setStatus(root, `Der Rechenkern konnte nicht geladen werden (${err.message}). Das angezeigte Ergebnis gilt für die Standardwerte.`);
+    });
+  }
+
+  function scan() {
+    for (const root of document.querySelectorAll("[data-calc-root]")) attach(root);
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(scan);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();

@@ -1,0 +1,1 @@
+"""Content loading and page rendering for the site "Klimaschutz verstetigen"."""

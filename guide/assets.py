@@ -1,0 +1,45 @@
+"""Static files the build adds next to the pages: calc archive, parameters, Pyodide runtime."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from guide.export import calc_parameters
+from guide.loader import Content
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+CALC_DIR = "assets/calc/"
+PYODIDE_DIR = "assets/pyodide/"
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def calc_archive(package_dir: Path) -> bytes:
+    """The calc package as a zip (fixed timestamps, so the same sources give the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(package_dir.glob("*.py")):
+            info = zipfile.ZipInfo(f"calc/{path.name}", date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def params_json(content: Content) -> str:
+    return json.dumps(calc_parameters(content), ensure_ascii=False, separators=(",", ":"))
+
+
+def pyodide_version(root: Path) -> str:
+    """The exact version pinned in package.json; the worker checks the runtime against it."""
+    return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+
+
+def pyodide_sources(root: Path) -> dict[str, Path]:
+    """Site path -> file in node_modules (installed by ``npm ci``)."""
+    base = root / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (base / name).exists()]
+    if missing:
+        raise FileNotFoundError(f"Pyodide fehlt in {base} ({', '.join(missing)}): bitte 'npm ci' ausführen")
+    return {PYODIDE_DIR + name: base / name for name in PYODIDE_FILES}

@@ -1,0 +1,393 @@
+"""Load and validate everything under content/.
+
+One loader for the whole project. YAML is composed node by node so that every value keeps
+its file, line and column; duplicate keys are rejected while composing; the data is then
+checked against the JSON Schemas in schema/ and for references between files. Every problem
+becomes a ``ContentError`` whose message reads ``file:line:col: field.path: what is wrong``.
+
+=====================  ==========================================================
+``load_content(root)``  all content as a frozen ``Content``; raises ``ContentError``
+``load_yaml(path)``     one file as plain data plus a map of field path -> position
+=====================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+__all__ = ["Content", "ContentError", "Issue", "load_content", "load_yaml"]
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one content file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field or '<Datei>'}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content could not be loaded; carries every issue found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        super().__init__("\n".join(str(issue) for issue in issues))
+
+
+# --------------------------------------------------------------------------------------------
+# YAML with positions
+# --------------------------------------------------------------------------------------------
+
+Positions = dict[tuple, tuple[int, int]]
+
+
+def load_yaml(path: Path, display: str | None = None) -> tuple[Any, Positions]:
+    """Parse one YAML file; return its data and the 1-based (line, column) of every path."""
+    display = display or str(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ContentError([Issue(display, line, col, "", f"kein gültiges YAML: {exc.problem}")])
+    if node is None:
+        raise ContentError([Issue(display, 1, 1, "", "die Datei ist leer")])
+    positions: Positions = {}
+    data = _build(node, (), positions, display, yaml.SafeLoader(""))
+    return data, positions
+
+
+def _build(node: yaml.Node, path: tuple, positions: Positions, display: str, loader: Any) -> Any:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            if key in result:
+                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                field = _dotted(path + (key,))
+                raise ContentError([Issue(display, line, col, field, "Schlüssel ist doppelt")])
+            result[key] = _build(value_node, path + (key,), positions, display, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), positions, display, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def _dotted(path: tuple | list) -> str:
+    return ".".join(str(part) for part in path)
+
+
+# --------------------------------------------------------------------------------------------
+# Schema validation
+# --------------------------------------------------------------------------------------------
+
+
+def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_issues(data: Any, positions: Positions, schema_name: str, display: str) -> list[Issue]:
+    issues = []
+    for error in _validator(schema_name).iter_errors(data):
+        path = tuple(error.absolute_path)
+        field, message = _describe(error, path)
+        line, col = _position(positions, field_path=path + _extra_key(error))
+        issues.append(Issue(display, line, col, field, message))
+    return sorted(issues, key=lambda i: (i.line, i.column))
+
+
+def _extra_key(error: jsonschema.ValidationError) -> tuple:
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return (extra[0],) if extra else ()
+    return ()
+
+
+def _position(positions: Positions, field_path: tuple) -> tuple[int, int]:
+    while field_path not in positions and field_path:
+        field_path = field_path[:-1]
+    return positions.get(field_path, (1, 1))
+
+
+def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]:
+    """Turn a jsonschema error into (field path, German message)."""
+    field = _dotted(path)
+    value = error.instance
+    kind = error.validator
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return _dotted(path + (extra[0],)), f"unbekanntes Feld (erlaubt: {allowed})"
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return _dotted(path + (missing,)), "Pflichtfeld fehlt"
+    if kind == "type":
+        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        return field, f"{value!r} ist kein Wert vom Typ {expected}"
+    if kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        return field, f"{value!r} ist nicht erlaubt (erlaubt: {', '.join(map(str, options))})"
+    if kind == "pattern":
+        return field, f"{value!r} hat nicht die Form {error.validator_value}"
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return field, f"{value!r} liegt außerhalb des erlaubten Bereichs ({kind} {error.validator_value})"
+    if kind in ("minLength", "minItems"):
+        return field, f"zu kurz oder leer (mindestens {error.validator_value})"
+    if kind in ("maxLength", "maxItems"):
+        return field, f"zu lang (höchstens {error.validator_value})"
+    if kind == "uniqueItems":
+        return field, "Einträge sind doppelt"
+    if kind == "oneOf":
+        return field, f"{value!r} passt zu keiner erlaubten Form"
+    return field, error.message
+
+
+_TYPE_NAMES = {
+    "string": "Text",
+    "integer": "ganze Zahl",
+    "number": "Zahl",
+    "boolean": "Wahrheitswert (true/false)",
+    "array": "Liste",
+    "object": "Zuordnung",
+    "['integer', 'null']": "ganze Zahl oder null",
+    "['number', 'null']": "Zahl oder null",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Content model
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """One Steckbrief (content/modelle/<id>.yml); ``data`` keeps the validated YAML."""
+
+    id: str
+    number: str
+    name: str
+    table_name: str
+    group: str
+    order: int
+    data: dict
+
+    @property
+    def develops_into(self) -> tuple[str, ...]:
+        return tuple(self.data["weiterentwicklung_zu"])
+
+    @property
+    def calc_id(self) -> str:
+        """Model key of the calculator, e.g. 'V6a-c'."""
+        return self.number.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    slug: str
+    title: str
+    order: int
+    area: str
+    source: str
+    summary: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class AspectField:
+    field: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Aspect:
+    slug: str
+    title: str
+    intro: str
+    fields: tuple[AspectField, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+    description: str
+    kind: str
+    stand: str | None
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under content/, validated. Models and chapters are sorted by their order."""
+
+    models: tuple[Model, ...]
+    chapters: tuple[Chapter, ...]
+    aspects: tuple[Aspect, ...]
+    tasks: dict
+    sources: dict[str, Source]
+    calculator: dict
+
+    def model(self, model_id: str) -> Model:
+        return next(m for m in self.models if m.id == model_id)
+
+    def chapters_in(self, area: str) -> tuple[Chapter, ...]:
+        return tuple(c for c in self.chapters if c.area == area)
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+class _Collector:
+    """Loads files one by one and gathers issues instead of stopping at the first."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.issues: list[Issue] = []
+        self.positions: dict[str, Positions] = {}
+
+    def load(self, path: Path, schema_name: str) -> Any | None:
+        display = path.relative_to(self.root.parent).as_posix() if path.is_relative_to(self.root.parent) else str(path)
+        if not path.exists():
+            self.issues.append(Issue(display, 1, 1, "", "Datei fehlt"))
+            return None
+        try:
+            data, positions = load_yaml(path, display)
+        except ContentError as exc:
+            self.issues.extend(exc.issues)
+            return None
+        found = _schema_issues(data, positions, schema_name, display)
+        self.issues.extend(found)
+        self.positions[display] = positions
+        return None if found else (display, data)
+
+    def reference(self, display: str, path: tuple, message: str) -> None:
+        line, col = _position(self.positions.get(display, {}), path)
+        self.issues.append(Issue(display, line, col, _dotted(path), message))
+
+
+def load_content(root: Path) -> Content:
+    """Load and check all of content/ (``root``); raise ``ContentError`` listing every issue."""
+    root = Path(root)
+    c = _Collector(root)
+    models = [c.load(p, "modell.schema.json") for p in sorted((root / "modelle").glob("*.yml"))]
+    chapters = [c.load(p, "kapitel.schema.json") for p in sorted((root / "kapitel").glob("*.yml"))]
+    aspects = c.load(root / "aspekte.yml", "aspekte.schema.json")
+    tasks = c.load(root / "aufgaben.yml", "aufgaben.schema.json")
+    sources = c.load(root / "quellen.yml", "quellen.schema.json")
+    calculator = c.load(root / "rechner.yml", "rechner.schema.json")
+    if c.issues:
+        raise ContentError(c.issues)
+    content = Content(
+        models=tuple(sorted((_model(d) for _, d in models), key=lambda m: m.order)),
+        chapters=tuple(sorted((_chapter(d) for _, d in chapters), key=lambda ch: (ch.area, ch.order))),
+        aspects=tuple(_aspect(a) for a in aspects[1]["aspekte"]),
+        tasks=tasks[1],
+        sources={s["id"]: _source(s) for s in sources[1]["quellen"]},
+        calculator=calculator[1],
+    )
+    _check_references(c, content, models, chapters, tasks, calculator)
+    if c.issues:
+        raise ContentError(c.issues)
+    return content
+
+
+def _model(d: dict) -> Model:
+    return Model(d["id"], d["nummer"], d["name"], d["tabellenname"], d["gruppe"], d["reihenfolge"], d)
+
+
+def _chapter(d: dict) -> Chapter:
+    sections = tuple(Section(s["titel"], s["text"]) for s in d["abschnitte"])
+    return Chapter(d["slug"], d["titel"], d["reihenfolge"], d["bereich"], d["quelle"], d["zusammenfassung"], sections)
+
+
+def _aspect(d: dict) -> Aspect:
+    return Aspect(d["slug"], d["titel"], d["einleitung"], tuple(AspectField(f["feld"], f["titel"]) for f in d["felder"]))
+
+
+def _source(d: dict) -> Source:
+    return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"))
+
+
+def _check_references(c: _Collector, content: Content, models, chapters, tasks, calculator) -> None:
+    model_ids = {m.id for m in content.models}
+    source_ids = set(content.sources)
+    for display, d in models:
+        if Path(display).stem != d["id"]:
+            c.reference(display, ("id",), f"'{d['id']}' passt nicht zum Dateinamen {Path(display).name}")
+        if d["nummer"].replace(" ", "").lower() != d["id"]:
+            c.reference(display, ("nummer",), f"'{d['nummer']}' passt nicht zur Kennung '{d['id']}'")
+        for i, target in enumerate(d["weiterentwicklung_zu"]):
+            if target not in model_ids:
+                c.reference(display, ("weiterentwicklung_zu", i), f"Modell '{target}' gibt es nicht")
+        if d["quelle"] not in source_ids:
+            c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
+        _check_band(c, display, d)
+    for display, d in chapters:
+        if Path(display).stem != d["slug"]:
+            c.reference(display, ("slug",), f"'{d['slug']}' passt nicht zum Dateinamen {Path(display).name}")
+        if d["quelle"] not in source_ids:
+            c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
+    tasks_display, tasks_data = tasks
+    if tasks_data["quelle"] not in source_ids:
+        c.reference(tasks_display, ("quelle",), f"Quelle '{tasks_data['quelle']}' steht nicht in content/quellen.yml")
+    calc_display, calc = calculator
+    for path, value in _source_refs(calc):
+        if value not in source_ids:
+            c.reference(calc_display, path, f"Quelle '{value}' steht nicht in content/quellen.yml")
+    for i, way in enumerate(calc["foerderwege"]):
+        if way["modelle"] != "alle":
+            for j, target in enumerate(way["modelle"]):
+                if target not in model_ids:
+                    c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
+
+
+def _check_band(c: _Collector, display: str, d: dict) -> None:
+    size = d["ausgangslage"]["kommunengroesse"]
+    if size["min_einwohner"] is not None and size["max_einwohner"] is not None:
+        if size["min_einwohner"] > size["max_einwohner"]:
+            c.reference(display, ("ausgangslage", "kommunengroesse", "min_einwohner"), "ist größer als max_einwohner")
+    budget = d["ausgangslage"]["budget_klimaschutz"]
+    if budget["max_eur_je_einwohner"] is not None and budget["min_eur_je_einwohner"] > budget["max_eur_je_einwohner"]:
+        c.reference(display, ("ausgangslage", "budget_klimaschutz", "min_eur_je_einwohner"), "ist größer als max_eur_je_einwohner")
+    levels = ["gering", "mittel", "hoch"]
+    for key in ("historie", "relevanz"):
+        span = d["ausgangslage"][key]
+        if levels.index(span["von"]) > levels.index(span["bis"]):
+            c.reference(display, ("ausgangslage", key, "von"), "liegt über 'bis'")
+
+
+def _source_refs(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        return [ref for k, v in data.items() for ref in (
+            [(path + (k,), v)] if k == "quelle" and isinstance(v, str) else _source_refs(v, path + (k,)))]
+    if isinstance(data, list):
+        return [ref for i, v in enumerate(data) for ref in _source_refs(v, path + (i,))]
+    return []

@@ -1,0 +1,68 @@
+"""MkDocs glue only: load content, add generated pages and assets, set the nav.
+
+All logic lives in ``guide`` (loading, rendering) and ``calc`` (calculations), tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from guide import assets  # noqa: E402
+from guide.loader import ContentError, load_content  # noqa: E402
+from guide.render import navigation, site_pages  # noqa: E402
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+
+# Loaded anew in every on_config (mkdocs serve rebuilds call it again); never cached across builds.
+_build: dict = {}
+
+# --------------------------------------------------------------------------------------------
+# Hooks
+# --------------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        content = load_content(ROOT / "content")
+    except ContentError as exc:
+        raise PluginError(f"Fehler in content/:\n{exc}") from None
+    _build.clear()
+    _build["content"] = content
+    config.nav = navigation(content)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    content = _build["content"]
+    for path, markdown in site_pages(content, assets.pyodide_version(ROOT)).items():
+        _add(files, File.generated(config, path, content=markdown))
+    _add(files, File.generated(config, assets.CALC_DIR + "calc.zip", content=assets.calc_archive(ROOT / "calc")))
+    _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=assets.params_json(content)))
+    for path, source in assets.pyodide_sources(ROOT).items():
+        _add(files, File.generated(config, path, abs_src_path=str(source)))
+    return files
+
+
+# --------------------------------------------------------------------------------------------
+# Helper functions
+# --------------------------------------------------------------------------------------------
+
+
+def _add(files: Files, file: File) -> None:
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(f"'{file.src_uri}' wird erzeugt, liegt aber auch in docs/ – bitte dort entfernen")
+    files.append(file)
