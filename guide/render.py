@@ -6,6 +6,9 @@ returns every generated page as ``{doc path: markdown}`` and ``navigation`` the 
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import posixpath
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from calc import fmt
 from calc.api import Session
 from guide import urls
 from guide.export import calc_parameters
-from guide.loader import Content, Model
+from guide.loader import SCHEMA_DIR, Content, Model
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -36,6 +39,9 @@ PROPERTIES = (
 )
 GROUPS = (("ohne_personal", "Modelle ohne zusätzliches Personal"), ("mit_personal", "Modelle mit zusätzlichem Personal"))
 DEFAULT_ESTIMATE = {"model": "V7", "inhabitants": 50000}
+DEFAULT_FINDER = {"kind": "gemeinde", "inhabitants": 30000, "history": "mittel", "relevance": "mittel",
+                  "budget_per_inhabitant": 2, "staff_fte": 1}
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
 
 
 # --------------------------------------------------------------------------------------------
@@ -122,18 +128,166 @@ def render_calculator_page(content: Content, pyodide_version: str) -> str:
                    pyodide_version=pyodide_version)
 
 
+def render_finder_page(content: Content, pyodide_version: str) -> str:
+    params = calc_parameters(content)
+    session = Session(params)
+    result = session.compute("finder", DEFAULT_FINDER)
+    return _render("finder.md.j2", "finder.md", content=content, params=params, defaults=DEFAULT_FINDER,
+                   result_html=session.html("finder", result), pyodide_version=pyodide_version)
+
+
+def render_path_page(content: Content) -> str:
+    return _render("path.md.j2", "pfad.md", content=content, diagram=path_svg(content, "pfad.md"),
+                   source=content.sources["steckbriefe"])
+
+
+def render_worksheet_page(content: Content) -> str:
+    return _render("worksheet.md.j2", "arbeitszeit.md", tasks=content.tasks,
+                   source=content.sources[content.tasks["quelle"]])
+
+
+def render_data_page(content: Content) -> str:
+    return _render("data.md.j2", "daten/index.md", content=content, files=data_files(content))
+
+
+def render_legal_page(name: str, operator: dict, content: Content) -> str:
+    return _render(f"{name}.md.j2", f"{name}.md", operator=operator, content=content)
+
+
+# --------------------------------------------------------------------------------------------
+# Verstetigungspfad diagram
+# --------------------------------------------------------------------------------------------
+
+STAGE_ORDER = ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
+
+
+def path_layout(content: Content) -> dict[str, tuple[int, int]]:
+    """Column = Grad der personellen Verstetigung, row = order within the column."""
+    columns: dict[str, list[Model]] = {stage: [] for stage in STAGE_ORDER}
+    for m in content.models:
+        columns[m.data["eigenschaften"]["verstetigungsgrad"]["stufe"]].append(m)
+    return {m.id: (col, row) for col, stage in enumerate(STAGE_ORDER) for row, m in enumerate(columns[stage])}
+
+
+def path_svg(content: Content, doc: str) -> str:
+    """The models as boxes in columns by degree of Verstetigung, arrows for 'develops into'."""
+    layout = path_layout(content)
+    box_w, box_h, gap_x, gap_y, top = 170, 46, 60, 22, 40
+    rows = max(r for _, r in layout.values()) + 1
+    width = len(STAGE_ORDER) * (box_w + gap_x) - gap_x + 20
+    height = top + rows * (box_h + gap_y) + 10
+    page = urls.doc_url(doc)
+
+    def corner(model_id: str) -> tuple[float, float]:
+        col, row = layout[model_id]
+        return 10 + col * (box_w + gap_x), top + row * (box_h + gap_y)
+
+    heads = "".join(
+        f'<text class="path-head" x="{10 + i * (box_w + gap_x) + box_w / 2}" y="20" text-anchor="middle">'
+        f"{stage.capitalize()}</text>" for i, stage in enumerate(STAGE_ORDER))
+    edges = []
+    for m in content.models:
+        x1, y1 = corner(m.id)
+        for target in m.develops_into:
+            x2, y2 = corner(target)
+            sx, sy = (x1 + box_w, y1 + box_h / 2) if x2 > x1 else (x1 + box_w / 2, y1 + (box_h if y2 > y1 else 0))
+            ex, ey = (x2, y2 + box_h / 2) if x2 > x1 else (x2 + box_w / 2, y2 + (0 if y2 > y1 else box_h))
+            edges.append(f'<line class="path-edge" x1="{sx:.0f}" y1="{sy:.0f}" x2="{ex:.0f}" y2="{ey:.0f}" '
+                         'marker-end="url(#path-arrow)"/>')
+    nodes = []
+    for m in content.models:
+        x, y = corner(m.id)
+        href = posixpath.relpath(urls.model_url(m.id), page) + "/"
+        label = m.table_name if len(m.table_name) <= 24 else m.table_name[:22] + "…"
+        nodes.append(
+            f'<a href="{href}" aria-label="{m.number}: {_attr(m.name)}">'
+            f'<rect class="path-node path-{m.group}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="6"/>'
+            f'<text x="{x + 8}" y="{y + 18}" class="path-number">{m.number}</text>'
+            f'<text x="{x + 8}" y="{y + 36}" class="path-label">{_attr(label)}</text></a>')
+    return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="pfad-titel pfad-desc" '
+            'xmlns="http://www.w3.org/2000/svg"><title id="pfad-titel">Verstetigungspfad: wie die Modelle '
+            'aufeinander aufbauen</title><desc id="pfad-desc">Spalten nach Grad der personellen Verstetigung, '
+            'Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln kann. Dieselbe '
+            'Information steht als Liste unter der Grafik.</desc>'
+            '<defs><marker id="path-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
+            f'{heads}{"".join(edges)}{"".join(nodes)}</svg>')
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --------------------------------------------------------------------------------------------
+# Open data
+# --------------------------------------------------------------------------------------------
+
+
+def data_files(content: Content) -> dict[str, str]:
+    """Open data files under daten/: JSON exports, CSV overview and the schemas."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+    files = {
+        "daten/modelle.json": dump([m.data for m in content.models]),
+        "daten/aspekte.json": dump({"aspekte": [_aspect_dict(a) for a in content.aspects]}),
+        "daten/aufgaben.json": dump(content.tasks),
+        "daten/rechner.json": dump(content.calculator),
+        "daten/quellen.json": dump({"quellen": [vars(s) | {"zitat": s.citation} for s in content.sources.values()]}),
+        "daten/modelle.csv": models_csv(content),
+    }
+    for schema in sorted(SCHEMA_DIR.glob("*.json")):
+        files[f"daten/schema/{schema.name}"] = schema.read_text(encoding="utf-8")
+    return files
+
+
+def _aspect_dict(aspect) -> dict:
+    return {"slug": aspect.slug, "titel": aspect.title, "einleitung": aspect.intro,
+            "felder": [{"feld": f.field, "titel": f.title} for f in aspect.fields]}
+
+
+CSV_COLUMNS = ("id", "nummer", "name", "gruppe", "min_einwohner", "max_einwohner", "arten", "min_stellen",
+               "budget_min_eur_je_ew", "budget_max_eur_je_ew", "budget_offen", "verstetigungsgrad")
+
+
+def models_csv(content: Content) -> str:
+    """Model overview for spreadsheets: ';' separated, UTF-8 with BOM, German decimal comma."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in content.models:
+        start = m.data["ausgangslage"]
+        size, budget = start["kommunengroesse"], start["budget_klimaschutz"]
+        writer.writerow([m.id, m.number, m.name, m.group, _csv(size["min_einwohner"]), _csv(size["max_einwohner"]),
+                         ",".join(size["arten"]), _csv(start["budget_personal"]["min_stellen"]),
+                         _csv(budget["min_eur_je_einwohner"]), _csv(budget["max_eur_je_einwohner"]),
+                         "ja" if budget["offen"] else "nein", m.data["eigenschaften"]["verstetigungsgrad"]["stufe"]])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv(value) -> str:
+    if value is None:
+        return ""
+    return str(value).replace(".", ",")
+
+
 # --------------------------------------------------------------------------------------------
 # Site
 # --------------------------------------------------------------------------------------------
 
 
-def site_pages(content: Content, pyodide_version: str) -> dict[str, str]:
+def site_pages(content: Content, pyodide_version: str, operator: dict) -> dict[str, str]:
     """Every generated page: doc path (as MkDocs' src_uri) -> Markdown."""
     pages = {"modelle/index.md": render_models_overview(content),
              "aspekte/index.md": render_aspects_overview(content),
              "leitfaden/index.md": render_chapters_overview(content),
              "quellen.md": render_sources_page(content),
-             "rechner.md": render_calculator_page(content, pyodide_version)}
+             "rechner.md": render_calculator_page(content, pyodide_version),
+             "finder.md": render_finder_page(content, pyodide_version),
+             "pfad.md": render_path_page(content),
+             "arbeitszeit.md": render_worksheet_page(content),
+             "daten/index.md": render_data_page(content)}
+    pages.update({f"{name}.md": render_legal_page(name, operator, content) for name in LEGAL_PAGES})
     pages.update({urls.model_doc(m.id): render_model_page(m, content) for m in content.models})
     pages.update({urls.aspect_doc(a.slug): render_aspect_page(a.slug, content) for a in content.aspects})
     pages.update({urls.chapter_doc(c.slug): render_chapter_page(c.slug, content)
@@ -153,6 +307,9 @@ def navigation(content: Content) -> list:
         {"Modelle": ["modelle/index.md", *models]},
         {"Aspekte": ["aspekte/index.md", *[{a.title: urls.aspect_doc(a.slug)} for a in content.aspects]]},
         {"Leitfaden": ["leitfaden/index.md", *chapters("leitfaden"), {"Ergänzungen": chapters("ergaenzung")}]},
-        {"Werkzeuge": [{"Rechner": "rechner.md"}]},
-        {"Quellen": "quellen.md"},
+        {"Werkzeuge": [{"Rechner": "rechner.md"}, {"Modell-Finder": "finder.md"},
+                       {"Verstetigungspfad": "pfad.md"}, {"Arbeitszeit IST/SOLL": "arbeitszeit.md"}]},
+        {"Daten und Quellen": [{"Offene Daten": "daten/index.md"}, {"Quellen": "quellen.md"}]},
+        {"Über diese Seite": [{"Leichte Sprache": "leichte-sprache.md"}, {"Barrierefreiheit": "barrierefreiheit.md"},
+                              {"Datenschutz": "datenschutz.md"}, {"Impressum": "impressum.md"}]},
     ]

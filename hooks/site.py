@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 
 from guide import assets  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
-from guide.render import navigation, site_pages  # noqa: E402
+from guide.render import data_files, navigation, site_pages  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,13 +43,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
     _build["content"] = content
     config.nav = navigation(content)
+    placeholders = [key for key, value in _operator(config).items() if str(value).startswith("[")]
+    if placeholders:
+        log.info("Hinweis: Die Betreiberangaben in mkdocs.yml (extra.betreiber: %s) sind noch Platzhalter. "
+                 "Vor der Veröffentlichung ausfüllen – sie erscheinen in Impressum, Datenschutz und "
+                 "Barrierefreiheit.", ", ".join(placeholders))
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     content = _build["content"]
-    for path, markdown in site_pages(content, assets.pyodide_version(ROOT)).items():
-        _add(files, File.generated(config, path, content=markdown))
+    pages = site_pages(content, assets.pyodide_version(ROOT), _operator(config))
+    for path, text in (pages | data_files(content)).items():
+        _add(files, File.generated(config, path, content=text))
     _add(files, File.generated(config, assets.CALC_DIR + "calc.zip", content=assets.calc_archive(ROOT / "calc")))
     _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=assets.params_json(content)))
     for path, source in assets.pyodide_sources(ROOT).items():
@@ -60,6 +66,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # --------------------------------------------------------------------------------------------
 # Helper functions
 # --------------------------------------------------------------------------------------------
+
+
+def _operator(config: MkDocsConfig) -> dict:
+    operator = config.extra.get("betreiber")
+    if not isinstance(operator, dict):
+        raise PluginError("mkdocs.yml: extra.betreiber fehlt (Name, Anschrift, Kontakt des Betreibers)")
+    return operator
 
 
 def _add(files: Files, file: File) -> None:
