@@ -48,5 +48,6 @@ class Session:
 
     def html(self, command: str, result: dict) -> str:
         if command == "estimate":
-            return estimate_html(result, self.params.funding_notice)
+            names = {way.id: way.name for way in self.params.funding.values()}
+            return estimate_html(result, self.params.funding_notice, names)
         return finder_html(result)

@@ -16,10 +16,11 @@ from calc import fmt
 # --------------------------------------------------------------------------------------------
 
 
-def estimate_html(result: dict, notice: str) -> str:
+def estimate_html(result: dict, notice: str, funding_names: dict[str, str]) -> str:
     fte, budget = result["fte"], result["budget_eur_per_year"]
     parts = [
         f'<h2 id="ergebnis-titel">Ergebnis: {escape(_model_title(result))}</h2>',
+        _inputs(result["inputs"], funding_names),
         '<div class="calc-figures">',
         _figure("Empfohlene Stellen", _value("fte.recommended", fte["recommended"], fmt.fte), "calc-main"),
         _figure("Personalkosten je Jahr", _value("personnel_eur_per_year", result["personnel_eur_per_year"], fmt.euro),
@@ -37,6 +38,21 @@ def estimate_html(result: dict, notice: str) -> str:
         _sources(result["sources"], notice),
     ]
     return "\n".join(parts)
+
+
+def _inputs(inputs: dict, funding_names: dict[str, str]) -> str:
+    rows = [
+        _row("Einwohnerzahl", _value("inputs.inhabitants", inputs["inhabitants"], fmt.number)),
+        _row("Kosten je Vollzeitstelle", _value("inputs.cost_per_fte", inputs["cost_per_fte"], fmt.euro)),
+        _row("Förderweg", _value("inputs.funding", inputs["funding"], lambda v: funding_names.get(v, v))),
+        _row("Finanzschwache Kommune", _value("inputs.financially_weak", inputs["financially_weak"],
+                                               lambda v: "ja" if v else "nein")),
+        _row("Jahre der Projektion", _value("inputs.years", inputs["years"], str)),
+    ]
+    if inputs["municipalities"] is not None:
+        rows.insert(1, _row("Gemeinden im Landkreis", _value("inputs.municipalities", inputs["municipalities"], fmt.number)))
+    return ('<table class="calc-table calc-inputs"><caption>Eingaben</caption><tbody>'
+            + "".join(rows) + "</tbody></table>")
 
 
 def _model_title(result: dict) -> str:

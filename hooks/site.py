@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from guide import assets  # noqa: E402
+from guide.csp import add_csp  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
 from guide.render import data_files, navigation, site_pages  # noqa: E402
 
@@ -61,6 +62,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, source in assets.pyodide_sources(ROOT).items():
         _add(files, File.generated(config, path, abs_src_path=str(source)))
     return files
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    return add_csp(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return add_csp(output_content) if template_name.endswith(".html") else output_content
 
 
 # --------------------------------------------------------------------------------------------

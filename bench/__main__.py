@@ -1,0 +1,20 @@
+"""`python -m bench`: run the build and browser benchmarks, print and save the figures."""
+
+import json
+import sys
+from pathlib import Path
+
+from bench import browser, build
+
+
+def main() -> int:
+    results = {"build": build.run(), "browser": browser.run()}
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Browser benchmarks: calculator time-to-ready vs a bare Pyodide page, input latency, long tasks, sizes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "klimaschutz-verstetigen"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# Records when [data-calc-state] becomes "ready" and every long task (>= 50 ms) on the main thread.
+OBSERVE = """
+window.__bench = {readyAt: null, longTasks: []};
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); })
+  .observe({type: "longtask", buffered: true});
+new MutationObserver(() => {
+  const el = document.querySelector('[data-calc-state="ready"]');
+  if (el && window.__bench.readyAt === null) window.__bench.readyAt = performance.now();
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-calc-state"], childList: true});
+"""
+
+BARE_HTML = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Baseline</title></head>
+<body><p data-calc-state="loading">Pyodide lädt …</p>
+<script type="module">
+const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), {type: "module"});
+worker.onmessage = () => document.querySelector("p").dataset.calcState = "ready";
+</script></body></html>"""
+BARE_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href, packages: [] });
+self.postMessage("ready");
+"""
+
+LATENCY = """async (value) => {
+  const input = document.querySelector('[name=inhabitants]');
+  const result = document.querySelector('[data-calc-result]');
+  const done = new Promise(resolve => new MutationObserver((_, obs) => { obs.disconnect(); resolve(); })
+    .observe(result, {childList: true, subtree: true}));
+  const start = performance.now();
+  input.value = String(value);
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  await done;
+  return performance.now() - start;
+}"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".wasm": "application/wasm"}
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+
+
+def _time_to_ready(browser, url: str) -> tuple[float, float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVE)
+    page.goto(url)
+    page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
+    page.wait_for_function("window.__bench.readyAt !== null")
+    bench = page.evaluate("window.__bench")
+    context.close()
+    return bench["readyAt"], max(bench["longTasks"], default=0.0)
+
+
+def _transfer(browser, url: str, wait_ready: bool) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    context.on("requestfinished", lambda request: requests.append(request))
+    page.goto(url, wait_until="networkidle")
+    if wait_ready:
+        page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
+        page.wait_for_load_state("networkidle")
+    total = 0
+    pyodide = 0
+    for request in requests:
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        total += size
+        if "/assets/pyodide/" in request.url or "/assets/calc/" in request.url:
+            pyodide += size
+    context.close()
+    return {"bytes": total, "requests": len(requests), "pyodide_bytes": pyodide}
+
+
+def run(rounds: int = 5, latency_samples: int = 60) -> dict:
+    chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / SUBPATH
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
+                       check=True, capture_output=True)
+        (site / "bench").mkdir()
+        (site / "bench" / "index.html").write_text(BARE_HTML, encoding="utf-8")
+        (site / "bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+        server, base = _serve(Path(tmp))
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+                calc_times, bare_times, long_tasks = [], [], []
+                for _ in range(rounds):  # alternate calculator and baseline in one browser session
+                    ready, longest = _time_to_ready(browser, base + "rechner/")
+                    calc_times.append(ready)
+                    long_tasks.append(longest)
+                    bare_times.append(_time_to_ready(browser, base + "bench/")[0])
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + "rechner/")
+                page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
+                latencies = sorted(page.evaluate(LATENCY, 10_000 + 1_000 * i) for i in range(latency_samples))
+                context.close()
+                sizes = {name: _transfer(browser, base + path, wait_ready=path == "rechner/")
+                         for name, path in (("start", ""), ("content_v7", "modelle/v7/"),
+                                            ("aspect_finanzierung", "aspekte/finanzierung/"), ("calculator", "rechner/"))}
+                browser.close()
+        finally:
+            server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+    calc_ms, bare_ms = statistics.median(calc_times), statistics.median(bare_times)
+    return {
+        "calculator_ready_ms_median": round(calc_ms, 1), "bare_pyodide_ready_ms_median": round(bare_ms, 1),
+        "ratio_ready_vs_bare": round(calc_ms / bare_ms, 3),
+        "ready_ms_all": [round(t, 1) for t in calc_times], "bare_ms_all": [round(t, 1) for t in bare_times],
+        "input_latency_ms_p50": round(latencies[len(latencies) // 2], 2),
+        "input_latency_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+        "longest_main_thread_task_ms": round(max(long_tasks), 1),
+        "sizes": sizes,
+    }

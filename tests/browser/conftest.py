@@ -1,0 +1,105 @@
+"""Browser tests: the built site served under a sub-path, as GitHub Pages serves it, in system Chromium."""
+
+from __future__ import annotations
+
+import functools
+import json
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBPATH = "/klimaschutz-verstetigen/"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.skip("kein Chromium gefunden (CHROMIUM setzen)")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """A fresh strict build in a temporary directory, placed under the sub-path."""
+    serve_root = tmp_path_factory.mktemp("serve")
+    site = serve_root / SUBPATH.strip("/")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
+
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def nojs_page(browser):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site as a path relative to the site root ('' for the start page)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def _calc_cli(command: str, payload: dict) -> tuple[int, dict]:
+    result = subprocess.run([sys.executable, "-m", "calc", command], input=json.dumps(payload), cwd=ROOT,
+                            capture_output=True, text=True)
+    return result.returncode, json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def calc_cli():
+    """``calc_cli(command, payload) -> (exit code, JSON)``: what `python -m calc` prints."""
+    return _calc_cli
+
+
+@pytest.fixture(scope="session")
+def all_pages(built_site: Path) -> list[str]:
+    return site_pages(built_site)
+

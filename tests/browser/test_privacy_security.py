@@ -1,0 +1,283 @@
+"""Privacy and security in the real browser: no third-party requests, no CSP violations, no cookies,
+no storage except the worksheet's own key, and the Python runtime only where it is needed.
+
+One browser context walks every page of the built site once (module fixture ``walk``); the tests
+below only evaluate what that walk recorded. Each page gets its own tab in that context, so every
+request – including those the calculator's module worker makes – is attributed to the right page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CALC_PAGES = ("rechner/", "finder/")
+WORKSHEET_PAGE = "arbeitszeit/"
+WORKSHEET_KEY = "ksm-arbeitszeit-v1"
+RUNTIME_PATHS = ("assets/pyodide/", "assets/calc/")
+READY = '[data-calc-state="ready"]'
+CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
+
+# Runs before any page script: records every CSP violation the document reports.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push({directive: e.violatedDirective, blocked: e.blockedURI,
+    source: e.sourceFile, line: e.lineNumber, sample: e.sample});
+});
+"""
+
+
+@dataclass
+class PageVisit:
+    path: str
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[dict] = field(default_factory=list)
+    csp_console: list[str] = field(default_factory=list)
+    local_storage: dict = field(default_factory=dict)
+    calc_state: str | None = None
+    calc_recomputed: bool | None = None
+
+
+@pytest.fixture(scope="module")
+def walk(browser, base_url: str, all_pages: list[str]) -> dict:
+    """Visit every page in one fresh context; returns per-page records plus the context's cookies."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context.add_init_script(CSP_RECORDER)
+    visits: dict[str, PageVisit] = {}
+    try:
+        for path in all_pages:
+            visit = visits[path] = PageVisit(path)
+            page = context.new_page()
+            # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
+            page.on("request", lambda request, v=visit: v.requests.append(request.url))
+            page.on("console", lambda msg, v=visit: v.csp_console.append(msg.text)
+                    if "Content Security Policy" in msg.text else None)
+            page.goto(base_url + path, wait_until="load")
+            if path in CALC_PAGES:
+                page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
+                visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
+                if path == "rechner/":
+                    visit.calc_recomputed = _recompute(page)
+            elif path == "":
+                _use_search(page)
+            page.wait_for_load_state("networkidle")
+            visit.csp_violations = page.evaluate("window.__cspViolations")
+            visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+            page.close()
+        cookies = context.cookies()
+    finally:
+        context.close()
+    return {"visits": visits, "cookies": cookies}
+
+
+def _recompute(page) -> bool:
+    """Change the inhabitants under the page's CSP and check that the worker answers with a new result."""
+    before = page.inner_text("[data-calc-result]")
+    page.fill("#f-inhabitants", "250000")
+    page.wait_for_function(
+        """(before) => {
+             const root = document.querySelector('[data-calc-root]');
+             const result = root.querySelector('[data-calc-result]');
+             return root.dataset.calcState === 'ready' && result.innerText !== before;
+           }""",
+        arg=before, timeout=30_000)
+    return page.get_attribute("[data-calc-root]", "data-calc-state") == "ready"
+
+
+def _use_search(page) -> None:
+    """Search once, so the search worker and its index are part of the recorded requests."""
+    page.click("input.md-search__input")  # the header shows the search field at 1280 px width
+    page.keyboard.type("Förderung")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+
+
+# ----------------------------------------------------------------------------------------------
+# Requests
+# ----------------------------------------------------------------------------------------------
+
+
+def test_walk_covers_every_page(walk, all_pages):
+    assert len(all_pages) > 20, all_pages
+    assert set(walk["visits"]) == set(all_pages)
+    for visit in walk["visits"].values():
+        assert visit.requests, f"{visit.path or '(Start)'}: keine Anfrage aufgezeichnet"
+
+
+def test_no_request_leaves_the_site(walk):
+    foreign = []
+    for visit in walk["visits"].values():
+        for url in visit.requests:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob"):
+                continue
+            if parts.hostname != "127.0.0.1":
+                foreign.append(f"{visit.path or '(Start)'}: {url}")
+    assert not foreign, "Anfragen an fremde Hosts:\n" + "\n".join(sorted(set(foreign)))
+
+
+def test_calculator_pages_load_the_runtime_locally(walk, base_url):
+    """Guards the request recording itself: worker fetches must show up."""
+    for path in CALC_PAGES:
+        requests = walk["visits"][path].requests
+        for needed in ("assets/js/calc-worker.mjs", "assets/pyodide/pyodide.asm.wasm",
+                       "assets/calc/calc.zip", "assets/calc/params.json"):
+            assert base_url + needed in requests, f"{path}: {needed} nicht angefragt"
+
+
+def test_content_pages_do_not_load_the_runtime(walk, base_url):
+    offenders = []
+    for visit in walk["visits"].values():
+        if visit.path in CALC_PAGES:
+            continue
+        for url in visit.requests:
+            if any(url.startswith(base_url + prefix) for prefix in RUNTIME_PATHS) \
+                    or url.endswith("calc-worker.mjs"):
+                offenders.append(f"{visit.path or '(Start)'}: {url}")
+    assert not offenders, "Inhaltsseiten laden den Rechenkern:\n" + "\n".join(offenders)
+
+
+# ----------------------------------------------------------------------------------------------
+# Content-Security-Policy
+# ----------------------------------------------------------------------------------------------
+
+
+def test_no_csp_violation_on_any_page(walk):
+    problems = []
+    for visit in walk["visits"].values():
+        name = visit.path or "(Start)"
+        problems += [f"{name}: {json.dumps(v, ensure_ascii=False)}" for v in visit.csp_violations]
+        problems += [f"{name} (Konsole): {text}" for text in visit.csp_console]
+    assert not problems, "CSP-Verstöße:\n" + "\n".join(problems)
+
+
+def test_calculator_computes_under_the_csp(walk):
+    for path in CALC_PAGES:
+        assert walk["visits"][path].calc_state == "ready", path
+    assert walk["visits"]["rechner/"].calc_recomputed is True
+
+
+class _HeadParser(HTMLParser):
+    """Finds the first element inside <head>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.in_head = False
+        self.first: tuple[str, dict] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "head":
+            self.in_head = True
+        elif self.in_head and self.first is None:
+            self.first = (tag, {k: v or "" for k, v in attrs})
+
+    handle_startendtag = handle_starttag
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    result = {}
+    for part in policy.split(";"):
+        tokens = part.split()
+        if tokens:
+            result[tokens[0].lower()] = tokens[1:]
+    return result
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_starts_head_with_the_csp(built_site, all_pages):
+    files = _html_files(built_site)
+    assert len(files) >= len(all_pages)
+    problems = []
+    for html in files:
+        name = html.relative_to(built_site).as_posix()
+        parser = _HeadParser()
+        parser.feed(html.read_text(encoding="utf-8"))
+        if parser.first is None:
+            problems.append(f"{name}: kein Element in <head>")
+            continue
+        tag, attrs = parser.first
+        if tag != "meta" or attrs.get("http-equiv", "").lower() != "content-security-policy":
+            problems.append(f"{name}: erstes Element in <head> ist <{tag} {attrs}>, nicht die CSP")
+            continue
+        csp = _directives(attrs.get("content", ""))
+        expected = {"default-src": "'self'", "script-src": "'wasm-unsafe-eval'", "object-src": "'none'",
+                    "base-uri": "'self'", "form-action": "'self'"}
+        for directive, source in expected.items():
+            if source not in csp.get(directive, []):
+                problems.append(f"{name}: {directive} ohne {source}: {attrs['content']}")
+        if csp.get("object-src") != ["'none'"]:
+            problems.append(f"{name}: object-src {csp.get('object-src')}")
+        for directive in ("default-src", "script-src", "style-src", "connect-src"):
+            loose = [s for s in csp.get(directive, []) if s in ("*", "'unsafe-inline'", "'unsafe-eval'",
+                                                                   "data:", "http:", "https:")]
+            if loose:
+                problems.append(f"{name}: {directive} erlaubt {loose}")
+    assert not problems, "\n".join(problems)
+
+
+# ----------------------------------------------------------------------------------------------
+# Cookies and storage
+# ----------------------------------------------------------------------------------------------
+
+
+def test_no_cookies_after_visiting_all_pages(walk):
+    assert walk["cookies"] == [], walk["cookies"]
+
+
+def test_local_storage_stays_empty(walk):
+    used = {visit.path or "(Start)": visit.local_storage for visit in walk["visits"].values()
+            if visit.local_storage}
+    assert not used, f"localStorage ohne Zutun der Nutzerin belegt: {used}"
+
+
+def test_worksheet_stores_only_its_own_key(browser, base_url):
+    context = browser.new_context(locale="de-DE")
+    try:
+        page = context.new_page()
+        page.goto(base_url + WORKSHEET_PAGE)
+        assert page.evaluate("localStorage.length") == 0
+        first = page.locator(".ws-table input[type=number]").first
+        first.fill("40")
+        page.wait_for_function(f"localStorage.getItem({json.dumps(WORKSHEET_KEY)}) !== null")
+        keys = page.evaluate("Object.keys(localStorage)")
+        assert keys == [WORKSHEET_KEY]
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(WORKSHEET_KEY)})"))
+        assert stored.get(first.get_attribute("name")) == "40", stored
+
+        # The value survives a reload and is gone after "Eingaben löschen".
+        page.reload()
+        assert page.locator(".ws-table input[type=number]").first.input_value() == "40"
+        page.click("[data-ws-clear]")
+        assert page.evaluate("Object.keys(localStorage)") == []
+        assert context.cookies() == []
+        # Other pages add nothing either.
+        page.goto(base_url)
+        assert page.evaluate("Object.keys(localStorage)") == []
+    finally:
+        context.close()
+
+
+def test_no_third_party_hosts_in_markup(built_site):
+    """Static counterpart: no <script src>, <link href> or <img src> points off-site."""
+    pattern = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=\"(https?:)?//",
+                         re.IGNORECASE)
+    offenders = []
+    for html in _html_files(built_site):
+        text = html.read_text(encoding="utf-8")
+        for match in pattern.finditer(text):
+            tag = text[match.start(): text.find(">", match.start()) + 1]
+            if 'rel="canonical"' in tag:  # the canonical address is metadata, never fetched
+                continue
+            offenders.append(f"{html.relative_to(built_site)}: {tag}")
+    assert not offenders, "\n".join(offenders)

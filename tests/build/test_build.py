@@ -1,0 +1,255 @@
+"""The whole site: ``mkdocs build --strict`` succeeds on the real content, stops on broken content.
+
+The build runs once per module into a temporary directory (never into the repository's site/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = ROOT / ".venv" / "bin" / "python"
+CONTENT = ROOT / "content"
+
+MODEL_IDS = [
+    "v1",
+    "v2",
+    "v3",
+    "v4",
+    "v5",
+    "v6a-c",
+    "v6d-f",
+    "v7",
+    "v7a",
+    "v7b",
+    "v8",
+    "v9",
+    "v10",
+    "v11",
+]
+ASPECT_SLUGS = [
+    "personal",
+    "strategie",
+    "ziele",
+    "finanzierung",
+    "controlling",
+    "netzwerke",
+    "massnahmen",
+]
+FIXED_PAGES = [
+    "",
+    "modelle/",
+    "aspekte/",
+    "leitfaden/",
+    "rechner/",
+    "finder/",
+    "pfad/",
+    "arbeitszeit/",
+    "daten/",
+    "quellen/",
+    "impressum/",
+    "datenschutz/",
+    "barrierefreiheit/",
+    "leichte-sprache/",
+]
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.wasm"]
+BUILD_TIMEOUT = 300
+
+
+def _python() -> str:
+    return str(PYTHON) if PYTHON.exists() else sys.executable
+
+
+def mkdocs_build(cwd: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [_python(), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        env=env,
+    )
+
+
+def _chapter_slugs() -> list[str]:
+    return sorted(
+        p.stem
+        for p in (CONTENT / "kapitel").glob("*.yml")
+        if yaml.safe_load(p.read_text(encoding="utf-8"))["bereich"] != "modelle"
+    )
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    site = tmp_path_factory.mktemp("build") / "site"
+    return mkdocs_build(ROOT, site), site
+
+
+@pytest.fixture(scope="module")
+def site(build) -> Path:
+    result, site_dir = build
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict schlug fehl:\n{output}"
+    assert "WARNING" not in output, f"Warnungen im Build:\n{output}"
+    return site_dir
+
+
+def page(site: Path, url: str) -> str:
+    path = site / url / "index.html"
+    assert path.is_file(), f"{url}index.html fehlt"
+    return path.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# The real site
+# --------------------------------------------------------------------------------------------
+
+
+def test_strict_build_succeeds_without_warnings(build):
+    result, site_dir = build
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
+    assert (site_dir / "index.html").is_file()
+
+
+@pytest.mark.parametrize("model_id", MODEL_IDS)
+def test_model_page_exists(site, model_id):
+    html = page(site, f"modelle/{model_id}/")
+    number = yaml.safe_load((CONTENT / "modelle" / f"{model_id}.yml").read_text(encoding="utf-8"))[
+        "nummer"
+    ]
+    assert re.search(rf"<h1[^>]*>{re.escape(number)}:", html)
+
+
+@pytest.mark.parametrize("slug", ASPECT_SLUGS)
+def test_aspect_page_exists(site, slug):
+    html = page(site, f"aspekte/{slug}/")
+    assert html.count('href="../../modelle/') >= 14
+
+
+@pytest.mark.parametrize("slug", _chapter_slugs())
+def test_chapter_page_exists(site, slug):
+    page(site, f"leitfaden/{slug}/")
+
+
+@pytest.mark.parametrize("url", [pytest.param(u, id=u or "start") for u in FIXED_PAGES])
+def test_fixed_page_exists(site, url):
+    page(site, url)
+
+
+def test_calculator_page_is_prerendered(site):
+    html = page(site, "rechner/")
+    assert 'data-calc-state="prerendered"' in html
+    assert 'data-field="fte.recommended"' in html
+    for name in (
+        "model",
+        "inhabitants",
+        "municipalities",
+        "cost_per_fte",
+        "funding",
+        "financially_weak",
+        "years",
+    ):
+        assert f'name="{name}"' in html, name
+
+
+def test_model_page_links_calculator_with_model(site):
+    html = page(site, "modelle/v7/")
+    assert 'href="../../rechner/?model=V7"' in html
+
+
+def test_calc_archive(site):
+    archive = site / "assets" / "calc" / "calc.zip"
+    assert archive.is_file()
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert "calc/api.py" in names
+        assert "calc/__init__.py" in names
+        assert zf.read("calc/api.py") == (ROOT / "calc" / "api.py").read_bytes()
+
+
+def test_calc_parameters(site):
+    params = json.loads((site / "assets" / "calc" / "params.json").read_text(encoding="utf-8"))
+    assert len(params["models"]) == 14
+    assert [m["id"] for m in params["models"].values()] == MODEL_IDS
+
+
+@pytest.mark.parametrize("name", PYODIDE_FILES)
+def test_pyodide_runtime_is_self_hosted(site, name):
+    built = site / "assets" / "pyodide" / name
+    assert built.is_file()
+    assert built.stat().st_size == (ROOT / "node_modules" / "pyodide" / name).stat().st_size
+
+
+def test_every_html_page_is_german(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 14 + 7 + len(FIXED_PAGES)
+    wrong = [
+        str(p.relative_to(site))
+        for p in pages
+        if '<html lang="de"' not in p.read_text(encoding="utf-8")
+    ]
+    assert wrong == []
+
+
+# --------------------------------------------------------------------------------------------
+# Broken content stops the build
+# --------------------------------------------------------------------------------------------
+
+COPIED = [
+    "mkdocs.yml",
+    "docs",
+    "hooks",
+    "guide",
+    "calc",
+    "schema",
+    "content",
+    "overrides",
+    "package.json",
+]
+
+
+def test_broken_content_fails_the_build(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / name)
+    (repo / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+    model = repo / "content" / "modelle" / "v7.yml"
+    text = model.read_text(encoding="utf-8")
+    pattern = re.compile(r"^(    min_eur_je_einwohner: ).*$", re.MULTILINE)
+    match = pattern.search(text)
+    assert match and len(pattern.findall(text)) == 1
+    line = text.count("\n", 0, match.start()) + 1
+    col = len(match.group(1)) + 1
+    model.write_text(
+        text[: match.start()] + match.group(1) + "fünf" + text[match.end() :], encoding="utf-8"
+    )
+
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(repo, site_dir)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert (
+        f"content/modelle/v7.yml:{line}:{col}: ausgangslage.budget_klimaschutz.min_eur_je_einwohner"
+        in output
+    )
+    assert "'fünf' ist kein Wert vom Typ Zahl" in output
+    assert not (site_dir / "index.html").exists(), "nichts Halbfertiges wird gebaut"

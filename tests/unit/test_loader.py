@@ -1,0 +1,622 @@
+"""guide.loader: every kind of content error names file, line, column and field path in German.
+
+Each case copies content/ into a temporary directory, breaks one file in one way and expects a
+``ContentError`` whose text contains
+``content/<file>:<line>:<col>: <field.path>: <German message>``.
+The expected line and column are computed from the injected text: the character ``⟨`` in the
+replacement marks the position the error must point at and is removed before the file is written.
+
+Positions point at what has to be fixed: the value for a wrong value (type, enum, pattern,
+reference), the key for an unknown or duplicate key, the place where a missing key belongs
+(first entry of its mapping) for a missing required field, the offending character for a YAML
+syntax error, and 1:1 for an empty or missing file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide.loader import ContentError, load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
+MARK = "⟨"
+
+MODEL_IDS = [
+    "v1",
+    "v2",
+    "v3",
+    "v4",
+    "v5",
+    "v6a-c",
+    "v6d-f",
+    "v7",
+    "v7a",
+    "v7b",
+    "v8",
+    "v9",
+    "v10",
+    "v11",
+]
+ASPECT_SLUGS = [
+    "personal",
+    "strategie",
+    "ziele",
+    "finanzierung",
+    "controlling",
+    "netzwerke",
+    "massnahmen",
+]
+
+# English phrases of jsonschema / PyYAML that must not reach a reader on their own.
+ENGLISH = (
+    "is not of type",
+    "is a required property",
+    "Additional properties",
+    "is not one of",
+    "does not match",
+    "is not valid under",
+    "Traceback",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the one match of ``pattern`` (regex, multiline) by ``new`` (literal text)."""
+
+    pattern: str
+    new: str
+
+
+def line(pattern: str, new: str) -> Edit:
+    """Replace one whole line that matches ``pattern`` (anchored at both ends)."""
+    return Edit(rf"^{pattern}$", new)
+
+
+def after(pattern: str, added: str) -> Edit:
+    """Keep the one line matching ``pattern`` and add ``added`` (one or more lines) below it."""
+    return Edit(rf"^(?:{pattern})$", "\\g<0>\n" + added)
+
+
+def break_file(root: Path, file: str, edits: list[Edit]) -> tuple[int, int]:
+    """Apply the edits to content/<file>; return the 1-based (line, column) of the ``⟨`` marker."""
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    for edit in edits:
+        matches = list(re.finditer(edit.pattern, text, flags=re.MULTILINE))
+        assert len(matches) == 1, (
+            f"{edit.pattern!r} passt {len(matches)}-mal in {file} (erwartet: genau einmal)"
+        )
+        match = matches[0]
+        new = match.expand(edit.new) if "\\g<" in edit.new else edit.new
+        text = text[: match.start()] + new + text[match.end() :]
+    assert text.count(MARK) == 1, "der Testfall muss genau eine Position markieren"
+    index = text.index(MARK)
+    line_no = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    path.write_text(text.replace(MARK, ""), encoding="utf-8")
+    return line_no, col
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def issue_lines(exc: ContentError) -> list[str]:
+    return str(exc).splitlines()
+
+
+def assert_reported(exc: ContentError, prefix: str, message: str) -> None:
+    lines = issue_lines(exc)
+    hits = [text for text in lines if text.startswith(prefix)]
+    assert hits, f"keine Meldung beginnt mit {prefix!r}; gemeldet:\n" + "\n".join(lines)
+    assert any(message in text for text in hits), f"{message!r} fehlt in {hits}"
+    for text in lines:
+        assert not any(phrase in text for phrase in ENGLISH), f"englische Meldung: {text}"
+
+
+def _foerderweg_index(root: Path, models: list[str]) -> int:
+    ways = yaml.safe_load((root / "rechner.yml").read_text(encoding="utf-8"))["foerderwege"]
+    return next(i for i, way in enumerate(ways) if way["modelle"] == models)
+
+
+def _aspect_index(root: Path, slug: str) -> int:
+    aspects = yaml.safe_load((root / "aspekte.yml").read_text(encoding="utf-8"))["aspekte"]
+    return next(i for i, aspect in enumerate(aspects) if aspect["slug"] == slug)
+
+
+# Start of a block below a two-space key, e.g. the lines of "  historie:" up to one of its children.
+def _inside(parent: str, child: str) -> str:
+    return rf"^(  {parent}:\n(?:(?!  [a-z]).*\n)*?)    {child}: .*$"
+
+
+# --------------------------------------------------------------------------------------------
+# One broken file, one error
+# --------------------------------------------------------------------------------------------
+
+CASES = [
+    # --- unknown keys --------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"name: .*", f"{MARK}farbe: grün")],
+        "farbe",
+        "unbekanntes Feld (erlaubt:",
+        id="unknown-key-top-level",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"    offen: .*", f"    {MARK}foo: 1")],
+        "ausgangslage.budget_klimaschutz.foo",
+        "unbekanntes Feld",
+        id="unknown-key-nested",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"    offen: .*", f"    {MARK}foo:\n      bar: 1")],
+        "ausgangslage.budget_klimaschutz.foo",
+        "unbekanntes Feld",
+        id="unknown-key-with-block-value",
+    ),
+    pytest.param(
+        "kapitel/grundlagen.yml",
+        [after(r"abschnitte:\n  - titel: .*", f"    {MARK}untertitel: Zusatz")],
+        "abschnitte.0.untertitel",
+        "unbekanntes Feld",
+        id="unknown-key-in-chapter-section",
+    ),
+    # --- duplicate keys ------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"tabellenname: .*", f"{MARK}name: Doppelt")],
+        "name",
+        "Schlüssel ist doppelt",
+        id="duplicate-key-top-level",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"    offen: .*", f"    {MARK}offen: false")],
+        "ausgangslage.budget_klimaschutz.offen",
+        "Schlüssel ist doppelt",
+        id="duplicate-key-nested",
+    ),
+    # --- wrong types ---------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"    min_eur_je_einwohner: .*", f"    min_eur_je_einwohner: {MARK}fünf")],
+        "ausgangslage.budget_klimaschutz.min_eur_je_einwohner",
+        "'fünf' ist kein Wert vom Typ Zahl",
+        id="wrong-type-number",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"weiterentwicklung_zu: .*", f"weiterentwicklung_zu: {MARK}v9")],
+        "weiterentwicklung_zu",
+        "'v9' ist kein Wert vom Typ Liste",
+        id="wrong-type-list",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"    circa: .*", f"    circa: {MARK}vielleicht")],
+        "ausgangslage.kommunengroesse.circa",
+        "ist kein Wert vom Typ Wahrheitswert",
+        id="wrong-type-boolean",
+    ),
+    # --- missing required fields ---------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [Edit(r"^quelle: .*\n", ""), line(r"id: v7", f"{MARK}id: v7")],
+        "quelle",
+        "Pflichtfeld fehlt",
+        id="missing-required-top-level",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [Edit(r"^  budget_klimaschutz:\n    wert: .*\n    ", f"  budget_klimaschutz:\n    {MARK}")],
+        "ausgangslage.budget_klimaschutz.wert",
+        "Pflichtfeld fehlt",
+        id="missing-required-nested",
+    ),
+    # --- enum, pattern, range ------------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"    stufe: .*", f"    stufe: {MARK}riesig")],
+        "eigenschaften.verstetigungsgrad.stufe",
+        "'riesig' ist nicht erlaubt (erlaubt: sehr gering, gering, mittel, hoch, sehr hoch)",
+        id="enum-stufe",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"gruppe: .*", f"gruppe: {MARK}irgendwie")],
+        "gruppe",
+        "'irgendwie' ist nicht erlaubt",
+        id="enum-gruppe",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"id: v7", f"id: {MARK}V7")],
+        "id",
+        "'V7' hat nicht die Form",
+        id="pattern-id",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"    min_stellen: .*", f"    min_stellen: {MARK}-1")],
+        "ausgangslage.budget_personal.min_stellen",
+        "liegt außerhalb des erlaubten Bereichs",
+        id="below-minimum",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [Edit(r"^vorteile:\n(?:  .*\n)+", f"vorteile: {MARK}[]\n")],
+        "vorteile",
+        "zu kurz oder leer",
+        id="empty-list",
+    ),
+    # --- references ----------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"weiterentwicklung_zu: .*", f"weiterentwicklung_zu: [{MARK}v99]")],
+        "weiterentwicklung_zu.0",
+        "Modell 'v99' gibt es nicht",
+        id="unknown-model-in-weiterentwicklung_zu",
+    ),
+    pytest.param(
+        "modelle/v7b.yml",
+        [line(r"weiterentwicklung_zu: .*", f"weiterentwicklung_zu: [v7, {MARK}v42]")],
+        "weiterentwicklung_zu.1",
+        "Modell 'v42' gibt es nicht",
+        id="unknown-model-second-entry",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"quelle: .*", f"quelle: {MARK}gibtsnicht")],
+        "quelle",
+        "Quelle 'gibtsnicht' steht nicht in content/quellen.yml",
+        id="unknown-source-model",
+    ),
+    pytest.param(
+        "kapitel/grundlagen.yml",
+        [line(r"quelle: .*", f"quelle: {MARK}gibtsnicht")],
+        "quelle",
+        "Quelle 'gibtsnicht' steht nicht in content/quellen.yml",
+        id="unknown-source-chapter",
+    ),
+    pytest.param(
+        "aufgaben.yml",
+        [line(r"quelle: .*", f"quelle: {MARK}gibtsnicht")],
+        "quelle",
+        "Quelle 'gibtsnicht' steht nicht in content/quellen.yml",
+        id="unknown-source-tasks",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
+            Edit(
+                r"^(kosten_je_stelle:\n(?:(?![a-z]).*\n)*?)  quelle: .*$",
+                f"\\g<1>  quelle: {MARK}gibtsnicht",
+            )
+        ],
+        "kosten_je_stelle.quelle",
+        "Quelle 'gibtsnicht' steht nicht in content/quellen.yml",
+        id="unknown-source-calculator",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    modelle: \[v7a\]", f"    modelle: [v7a, {MARK}v99]")],
+        lambda root: f"foerderwege.{_foerderweg_index(root, ['v7a'])}.modelle.1",
+        "Modell 'v99' gibt es nicht",
+        id="unknown-model-in-foerderwege",
+    ),
+    # --- identity ------------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v11.yml",
+        [line(r"id: v11", f"id: {MARK}v12")],
+        "id",
+        "'v12' passt nicht zum Dateinamen v11.yml",
+        id="id-not-file-name",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"nummer: .*", f"nummer: {MARK}V 8")],
+        "nummer",
+        "'V 8' passt nicht zur Kennung 'v7'",
+        id="nummer-not-id",
+    ),
+    pytest.param(
+        "kapitel/grundlagen.yml",
+        [line(r"slug: .*", f"slug: {MARK}grundlage")],
+        "slug",
+        "'grundlage' passt nicht zum Dateinamen grundlagen.yml",
+        id="slug-not-file-name",
+    ),
+    # --- YAML syntax and empty files ---------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"name: .*", f"name: KSM{MARK}: im Fachamt")],
+        "<Datei>",
+        "kein gültiges YAML",
+        id="yaml-syntax-colon",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"name: .*", f"{MARK}\tfarbe: grün")],
+        "<Datei>",
+        "kein gültiges YAML",
+        id="yaml-syntax-tab",
+    ),
+    pytest.param(
+        "modelle/v11.yml",
+        [Edit(r"\A[\s\S]*\Z", MARK)],
+        "<Datei>",
+        "die Datei ist leer",
+        id="empty-file",
+    ),
+    pytest.param(
+        "quellen.yml",
+        [Edit(r"\A[\s\S]*\Z", f"{MARK}# nur ein Kommentar\n")],
+        "<Datei>",
+        "die Datei ist leer",
+        id="comments-only-file",
+    ),
+    # --- bands ---------------------------------------------------------------------------------
+    pytest.param(
+        "modelle/v6a-c.yml",
+        [line(r"    min_einwohner: .*", f"    min_einwohner: {MARK}9999999")],
+        "ausgangslage.kommunengroesse.min_einwohner",
+        "ist größer als max_einwohner",
+        id="min-above-max-einwohner",
+    ),
+    pytest.param(
+        "modelle/v6a-c.yml",
+        [line(r"    min_eur_je_einwohner: .*", f"    min_eur_je_einwohner: {MARK}999")],
+        "ausgangslage.budget_klimaschutz.min_eur_je_einwohner",
+        "ist größer als max_eur_je_einwohner",
+        id="min-above-max-budget",
+    ),
+    pytest.param(
+        "modelle/v1.yml",
+        [Edit(_inside("historie", "von"), f"\\g<1>    von: {MARK}hoch")],
+        "ausgangslage.historie.von",
+        "liegt über 'bis'",
+        id="von-above-bis",
+    ),
+    # --- aspects -------------------------------------------------------------------------------
+    pytest.param(
+        "aspekte.yml",
+        [line(r"      - feld: ziele", f"      - feld: {MARK}zielsetzung")],
+        lambda root: f"aspekte.{_aspect_index(root, 'ziele')}.felder.0.feld",
+        "'zielsetzung' ist nicht erlaubt",
+        id="aspect-unknown-feld",
+    ),
+    pytest.param(
+        "aspekte.yml",
+        [line(r"  - slug: netzwerke", f"  - slug: {MARK}Netz-Werke")],
+        lambda root: f"aspekte.{_aspect_index(root, 'netzwerke')}.slug",
+        "'Netz-Werke' hat nicht die Form",
+        id="aspect-slug-pattern",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "edits", "field", "message"), CASES)
+def test_broken_file_is_reported_with_position(tmp_path, file, edits, field, message):
+    root = copy_content(tmp_path)
+    field = field(root) if callable(field) else field
+    line_no, col = break_file(root, file, edits)
+
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+
+    assert_reported(info.value, f"content/{file}:{line_no}:{col}: {field}: ", message)
+    assert info.value.issues, "ContentError trägt die einzelnen Meldungen"
+    assert all(issue.file.startswith("content/") for issue in info.value.issues)
+
+
+# --------------------------------------------------------------------------------------------
+# Files missing, several problems at once
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file", ["aspekte.yml", "aufgaben.yml", "quellen.yml", "rechner.yml"])
+def test_missing_file_is_reported(tmp_path, file):
+    root = copy_content(tmp_path)
+    (root / file).unlink()
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    assert_reported(info.value, f"content/{file}:1:1: <Datei>: ", "Datei fehlt")
+
+
+def test_deleted_model_leaves_dangling_references(tmp_path):
+    root = copy_content(tmp_path)
+    (root / "modelle" / "v9.yml").unlink()
+    v7 = (root / "modelle" / "v7.yml").read_text(encoding="utf-8")
+    number = next(
+        i for i, text in enumerate(v7.splitlines(), 1) if text.startswith("weiterentwicklung_zu:")
+    )
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    hits = [
+        text
+        for text in issue_lines(info.value)
+        if text.startswith(f"content/modelle/v7.yml:{number}:")
+        and "Modell 'v9' gibt es nicht" in text
+    ]
+    assert hits, str(info.value)
+    assert any(
+        text.startswith("content/rechner.yml:") and "Modell 'v9' gibt es nicht" in text
+        for text in issue_lines(info.value)
+    ), "rechner.yml verweist in foerderwege auf v9"
+
+
+def test_all_issues_are_collected_across_files(tmp_path):
+    root = copy_content(tmp_path)
+    first = break_file(root, "modelle/v7.yml", [line(r"    stufe: .*", f"    stufe: {MARK}riesig")])
+    second = break_file(
+        root, "kapitel/grundlagen.yml", [line(r"bereich: .*", f"bereich: {MARK}anhang")]
+    )
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    assert len(info.value.issues) >= 2
+    assert_reported(
+        info.value,
+        f"content/modelle/v7.yml:{first[0]}:{first[1]}: eigenschaften.verstetigungsgrad.stufe: ",
+        "'riesig' ist nicht erlaubt",
+    )
+    assert_reported(
+        info.value,
+        f"content/kapitel/grundlagen.yml:{second[0]}:{second[1]}: bereich: ",
+        "'anhang' ist nicht erlaubt",
+    )
+
+
+def test_every_unknown_key_of_a_mapping_is_reported(tmp_path):
+    root = copy_content(tmp_path)
+    first = break_file(root, "modelle/v7.yml", [after(r"name: .*", f"{MARK}farbe: grün")])
+    second = break_file(root, "modelle/v7.yml", [after(r"farbe: grün", f"{MARK}form: rund")])
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    assert_reported(
+        info.value, f"content/modelle/v7.yml:{first[0]}:{first[1]}: farbe: ", "unbekanntes Feld"
+    )
+    assert_reported(
+        info.value, f"content/modelle/v7.yml:{second[0]}:{second[1]}: form: ", "unbekanntes Feld"
+    )
+
+
+def test_non_text_keys_give_a_content_error_not_a_crash(tmp_path):
+    """YAML reads '1:' (or 'yes:', 'on:') as non-text keys: report them, do not crash."""
+    root = copy_content(tmp_path)
+    line_no, _ = break_file(
+        root, "modelle/v7.yml", [after(r"name: .*", f"{MARK}1: eins\nfoo: zwei")]
+    )
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    lines = [i.line for i in info.value.issues if i.file == "content/modelle/v7.yml"]
+    assert line_no in lines or line_no + 1 in lines, str(info.value)
+
+
+def test_issue_text_matches_issue_fields(tmp_path):
+    root = copy_content(tmp_path)
+    line_no, col = break_file(root, "modelle/v7.yml", [line(r"id: v7", f"id: {MARK}V7")])
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    issue = next(i for i in info.value.issues if i.field == "id")
+    assert (issue.file, issue.line, issue.column) == ("content/modelle/v7.yml", line_no, col)
+    assert str(issue) in str(info.value)
+
+
+# --------------------------------------------------------------------------------------------
+# The real content
+# --------------------------------------------------------------------------------------------
+
+
+def test_real_content_loads(real_content):
+    assert [m.id for m in real_content.models] == MODEL_IDS
+    assert [a.slug for a in real_content.aspects] == ASPECT_SLUGS
+    assert real_content.chapters, "Kapitel fehlen"
+
+
+def test_real_content_model_numbers_and_groups(real_content):
+    for model in real_content.models:
+        assert model.number.replace(" ", "").lower() == model.id
+        assert model.group in ("ohne_personal", "mit_personal")
+    assert [m.order for m in real_content.models] == sorted(m.order for m in real_content.models)
+    assert len({m.order for m in real_content.models}) == 14, "reihenfolge ist eindeutig"
+
+
+def test_real_content_chapters_match_files(real_content):
+    files = sorted(p.stem for p in (CONTENT / "kapitel").glob("*.yml"))
+    assert sorted(c.slug for c in real_content.chapters) == files
+    assert real_content.chapters_in("leitfaden"), "Kapitel des Leitfadens fehlen"
+    for chapter in real_content.chapters:
+        assert chapter.sections and all(s.title and s.text for s in chapter.sections)
+        assert chapter.source in real_content.sources
+
+
+def test_real_content_aspects_cover_every_recommendation_once(real_content):
+    fields = [f.field for a in real_content.aspects for f in a.fields]
+    assert len(fields) == len(set(fields)) == 8
+    for model in real_content.models:
+        assert set(model.data["empfehlungen"]) == set(fields), model.id
+    massnahmen = next(a for a in real_content.aspects if a.slug == "massnahmen")
+    assert [f.field for f in massnahmen.fields] == ["massnahmen_innen", "massnahmen_aussen"]
+
+
+def test_real_content_references_resolve(real_content):
+    ids = {m.id for m in real_content.models}
+    for model in real_content.models:
+        assert set(model.develops_into) <= ids
+        assert model.id not in model.develops_into
+        assert model.data["quelle"] in real_content.sources
+    variants = {
+        m.id: [v["kennung"] for v in m.data.get("varianten", [])] for m in real_content.models
+    }
+    assert variants["v6a-c"] == ["V 6a", "V 6b", "V 6c"]
+    assert variants["v6d-f"] == ["V 6d", "V 6e", "V 6f"]
+
+
+def test_content_is_frozen(real_content):
+    with pytest.raises(AttributeError):
+        real_content.models = ()  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------
+# python -m guide check
+# --------------------------------------------------------------------------------------------
+
+
+def _check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_command_accepts_real_content():
+    result = _check(str(CONTENT))
+    assert result.returncode == 0, result.stderr
+    assert "14 Modelle" in result.stdout and "7 Aspekte" in result.stdout
+
+
+def test_check_command_reports_broken_copy(tmp_path):
+    root = copy_content(tmp_path)
+    line_no, col = break_file(
+        root,
+        "modelle/v7.yml",
+        [line(r"    min_eur_je_einwohner: .*", f"    min_eur_je_einwohner: {MARK}fünf")],
+    )
+    result = _check(str(root))
+    assert result.returncode == 1
+    expected = (
+        f"content/modelle/v7.yml:{line_no}:{col}: "
+        "ausgangslage.budget_klimaschutz.min_eur_je_einwohner: 'fünf' ist kein Wert vom Typ Zahl"
+    )
+    assert expected in result.stderr
+    assert "1 Fehler in" in result.stderr
+    assert result.stdout == ""
+
+
+def test_check_command_without_subcommand_is_usage_error():
+    result = subprocess.run(
+        [sys.executable, "-m", "guide"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "Aufruf" in result.stderr
