@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from calc.api import COMMANDS, Session
+from calc.api import COMMANDS, Session, parse_input
 from calc.errors import InputError
 
 
@@ -33,11 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     session = Session(_parameters(args))
     try:
-        data = json.loads(sys.stdin.read())
-        result = session.compute(args.command, data)
-    except ValueError as exc:
-        error = exc if isinstance(exc, InputError) else InputError("", "Die Eingabe ist kein gültiges JSON.")
-        print(json.dumps(error.as_dict(), ensure_ascii=False))
+        result = session.compute(args.command, parse_input(sys.stdin.read()))
+    except InputError as exc:
+        print(json.dumps(exc.as_dict(), ensure_ascii=False))
         return 2
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0

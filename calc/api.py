@@ -17,6 +17,17 @@ from calc.params import Parameters
 from calc.render import estimate_html, finder_html
 
 COMMANDS = ("estimate", "finder")
+MAX_INPUT_CHARS = 2_000  # real inputs are a few hundred characters; deep nesting could exhaust the stack
+
+
+def parse_input(text: str) -> Any:
+    """JSON text -> data; ``InputError`` for anything that is not small, valid JSON."""
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputError("", f"Die Eingabe ist zu lang (höchstens {MAX_INPUT_CHARS} Zeichen).")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise InputError("", "Die Eingabe ist kein gültiges JSON.") from None
 
 
 class Session:
@@ -37,11 +48,7 @@ class Session:
     def run(self, command: str, input_json: str) -> str:
         """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``."""
         try:
-            data = json.loads(input_json)
-        except (ValueError, RecursionError):
-            return json.dumps(InputError("", "Die Eingabe ist kein gültiges JSON.").as_dict(), ensure_ascii=False)
-        try:
-            result = self.compute(command, data)
+            result = self.compute(command, parse_input(input_json))
         except InputError as exc:
             return json.dumps(exc.as_dict(), ensure_ascii=False)
         return json.dumps({"result": result, "html": self.html(command, result)}, ensure_ascii=False)

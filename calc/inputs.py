@@ -49,7 +49,9 @@ def decimal_number(raw: dict, field: str, label: str, low: float, high: float, d
     bound = f"{label} muss eine Zahl zwischen {number(low)} und {number(high)} sein."
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(field, bound)
-    if not math.isfinite(value) or not low <= value <= high:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InputError(field, bound)
+    if not low <= value <= high:  # compared before any float conversion: huge ints cannot overflow
         raise InputError(field, bound)
     return float(value)
 

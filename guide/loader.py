@@ -57,6 +57,18 @@ class ContentError(Exception):
 # --------------------------------------------------------------------------------------------
 
 Positions = dict[tuple, tuple[int, int]]
+KEY = "<key>"  # path suffix under which the position of a mapping key (not its value) is stored
+
+# PyYAML's most common problems, in German.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle (Text mit ':' in Anführungszeichen setzen)",
+    "could not find expected ':'": "es fehlt ein ':' nach dem Schlüssel",
+    "found character '\\t' that cannot start any token": "Tabulator gefunden – YAML erlaubt nur Leerzeichen",
+    "did not find expected key": "Einrückung stimmt nicht: Schlüssel erwartet",
+    "did not find expected '-' indicator": "Einrückung stimmt nicht: Listeneintrag ('- ') erwartet",
+    "found unexpected end of stream": "Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
+    "found undefined alias": "unbekannter Verweis (Alias)",
+}
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Any, Positions]:
@@ -68,7 +80,8 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, Positions]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ContentError([Issue(display, line, col, "", f"kein gültiges YAML: {exc.problem}")])
+        problem = _YAML_PROBLEMS.get(str(exc.problem), str(exc.problem))
+        raise ContentError([Issue(display, line, col, "", f"kein gültiges YAML: {problem}")]) from None
     if node is None:
         raise ContentError([Issue(display, 1, 1, "", "die Datei ist leer")])
     positions: Positions = {}
@@ -82,10 +95,13 @@ def _build(node: yaml.Node, path: tuple, positions: Positions, display: str, loa
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node)
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not isinstance(key, str):
+                raise ContentError([Issue(display, line, col, _dotted(path + (key,)),
+                                          "Schlüssel muss Text sein (in Anführungszeichen setzen)")])
             if key in result:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                field = _dotted(path + (key,))
-                raise ContentError([Issue(display, line, col, field, "Schlüssel ist doppelt")])
+                raise ContentError([Issue(display, line, col, _dotted(path + (key,)), "Schlüssel ist doppelt")])
+            positions[path + (key, KEY)] = (line, col)
             result[key] = _build(value_node, path + (key,), positions, display, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -111,17 +127,17 @@ def _schema_issues(data: Any, positions: Positions, schema_name: str, display: s
     issues = []
     for error in _validator(schema_name).iter_errors(data):
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            allowed = ", ".join(sorted(error.schema.get("properties", {})))
+            for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+                line, col = _position(positions, path + (extra, KEY))
+                issues.append(Issue(display, line, col, _dotted(path + (extra,)),
+                                    f"unbekanntes Feld (erlaubt: {allowed})"))
+            continue
         field, message = _describe(error, path)
-        line, col = _position(positions, field_path=path + _extra_key(error))
+        line, col = _position(positions, path)
         issues.append(Issue(display, line, col, field, message))
     return sorted(issues, key=lambda i: (i.line, i.column))
-
-
-def _extra_key(error: jsonschema.ValidationError) -> tuple:
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return (extra[0],) if extra else ()
-    return ()
 
 
 def _position(positions: Positions, field_path: tuple) -> tuple[int, int]:
@@ -135,10 +151,6 @@ def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]
     field = _dotted(path)
     value = error.instance
     kind = error.validator
-    if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return _dotted(path + (extra[0],)), f"unbekanntes Feld (erlaubt: {allowed})"
     if kind == "required":
         missing = error.message.split("'")[1]
         return _dotted(path + (missing,)), "Pflichtfeld fehlt"
@@ -273,8 +285,12 @@ class _Collector:
         self.issues: list[Issue] = []
         self.positions: dict[str, Positions] = {}
 
+    def display(self, path: Path) -> str:
+        """Path as shown in messages: relative to the folder that holds content/."""
+        return path.relative_to(self.root.parent).as_posix()
+
     def load(self, path: Path, schema_name: str) -> Any | None:
-        display = path.relative_to(self.root.parent).as_posix() if path.is_relative_to(self.root.parent) else str(path)
+        display = self.display(path)
         if not path.exists():
             self.issues.append(Issue(display, 1, 1, "", "Datei fehlt"))
             return None
@@ -295,7 +311,7 @@ class _Collector:
 
 def load_content(root: Path) -> Content:
     """Load and check all of content/ (``root``); raise ``ContentError`` listing every issue."""
-    root = Path(root)
+    root = Path(root).resolve()
     c = _Collector(root)
     models = [c.load(p, "modell.schema.json") for p in sorted((root / "modelle").glob("*.yml"))]
     chapters = [c.load(p, "kapitel.schema.json") for p in sorted((root / "kapitel").glob("*.yml"))]
@@ -355,6 +371,7 @@ def _check_references(c: _Collector, content: Content, models, chapters, tasks, 
             c.reference(display, ("slug",), f"'{d['slug']}' passt nicht zum Dateinamen {Path(display).name}")
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
+    _check_aspect_fields(c, content)
     tasks_display, tasks_data = tasks
     if tasks_data["quelle"] not in source_ids:
         c.reference(tasks_display, ("quelle",), f"Quelle '{tasks_data['quelle']}' steht nicht in content/quellen.yml")
@@ -367,6 +384,20 @@ def _check_references(c: _Collector, content: Content, models, chapters, tasks, 
             for j, target in enumerate(way["modelle"]):
                 if target not in model_ids:
                     c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
+
+
+RECOMMENDATION_FIELDS = ("weiterentwicklung", "strategie", "ziele", "finanzierung", "controlling", "netzwerke",
+                         "massnahmen_innen", "massnahmen_aussen")
+
+
+def _check_aspect_fields(c: _Collector, content: Content) -> None:
+    """Every recommendation field of the Steckbriefe belongs to exactly one aspect (else text would vanish)."""
+    display = c.display(c.root / "aspekte.yml")
+    seen = [f.field for a in content.aspects for f in a.fields]
+    for name in RECOMMENDATION_FIELDS:
+        if seen.count(name) != 1:
+            c.reference(display, ("aspekte",), f"Feld '{name}' muss genau einem Aspekt zugeordnet sein "
+                                               f"(gefunden: {seen.count(name)}-mal)")
 
 
 def _check_band(c: _Collector, display: str, d: dict) -> None:

@@ -54,10 +54,15 @@ def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def _yaml_str(text: object) -> str:
+    """A one-line, safely quoted YAML string for front matter."""
+    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(cell=_cell, rel=posixpath.relpath, euro=fmt.euro, fte=fmt.fte, number=fmt.number,
+    env.filters.update(cell=_cell, yaml_str=_yaml_str, rel=posixpath.relpath, euro=fmt.euro, fte=fmt.fte, number=fmt.number,
                        per_inhabitant=fmt.euro_per_inhabitant)
     return env
 
@@ -162,53 +167,59 @@ STAGE_ORDER = ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
 
 
 def path_layout(content: Content) -> dict[str, tuple[int, int]]:
-    """Column = Grad der personellen Verstetigung, row = order within the column."""
-    columns: dict[str, list[Model]] = {stage: [] for stage in STAGE_ORDER}
+    """(row, column): one row per Grad der personellen Verstetigung, models in order within it."""
+    rows: dict[str, list[Model]] = {stage: [] for stage in STAGE_ORDER}
     for m in content.models:
-        columns[m.data["eigenschaften"]["verstetigungsgrad"]["stufe"]].append(m)
-    return {m.id: (col, row) for col, stage in enumerate(STAGE_ORDER) for row, m in enumerate(columns[stage])}
+        rows[m.data["eigenschaften"]["verstetigungsgrad"]["stufe"]].append(m)
+    return {m.id: (r, c) for r, stage in enumerate(STAGE_ORDER) for c, m in enumerate(rows[stage])}
 
 
 def path_svg(content: Content, doc: str) -> str:
-    """The models as boxes in columns by degree of Verstetigung, arrows for 'develops into'."""
+    """Models as boxes in rows by degree of Verstetigung (top: lowest), arrows for 'develops into'."""
     layout = path_layout(content)
-    box_w, box_h, gap_x, gap_y, top = 170, 46, 60, 22, 40
-    rows = max(r for _, r in layout.values()) + 1
-    width = len(STAGE_ORDER) * (box_w + gap_x) - gap_x + 20
-    height = top + rows * (box_h + gap_y) + 10
+    box_w, box_h, gap_x, gap_y, left, top = 210, 50, 24, 44, 100, 12
+    columns = max(c for _, c in layout.values()) + 1
+    width = left + columns * (box_w + gap_x)
+    height = top + len(STAGE_ORDER) * (box_h + gap_y)
     page = urls.doc_url(doc)
 
     def corner(model_id: str) -> tuple[float, float]:
-        col, row = layout[model_id]
-        return 10 + col * (box_w + gap_x), top + row * (box_h + gap_y)
+        row, col = layout[model_id]
+        return left + col * (box_w + gap_x), top + row * (box_h + gap_y)
 
     heads = "".join(
-        f'<text class="path-head" x="{10 + i * (box_w + gap_x) + box_w / 2}" y="20" text-anchor="middle">'
-        f"{stage.capitalize()}</text>" for i, stage in enumerate(STAGE_ORDER))
+        f'<text class="path-head" x="6" y="{top + i * (box_h + gap_y) + box_h / 2 + 4}">{stage.capitalize()}</text>'
+        for i, stage in enumerate(STAGE_ORDER))
     edges = []
     for m in content.models:
         x1, y1 = corner(m.id)
         for target in m.develops_into:
             x2, y2 = corner(target)
-            sx, sy = (x1 + box_w, y1 + box_h / 2) if x2 > x1 else (x1 + box_w / 2, y1 + (box_h if y2 > y1 else 0))
-            ex, ey = (x2, y2 + box_h / 2) if x2 > x1 else (x2 + box_w / 2, y2 + (0 if y2 > y1 else box_h))
-            edges.append(f'<line class="path-edge" x1="{sx:.0f}" y1="{sy:.0f}" x2="{ex:.0f}" y2="{ey:.0f}" '
-                         'marker-end="url(#path-arrow)"/>')
+            if y2 > y1:
+                start, end = (x1 + box_w / 2, y1 + box_h), (x2 + box_w / 2, y2)
+            elif y2 < y1:
+                start, end = (x1 + box_w / 2, y1), (x2 + box_w / 2, y2 + box_h)
+            else:
+                start, end = ((x1 + box_w, y1 + box_h / 2), (x2, y2 + box_h / 2)) if x2 > x1 else \
+                             ((x1, y1 + box_h / 2), (x2 + box_w, y2 + box_h / 2))
+            edges.append(f'<line class="path-edge" x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" '
+                         f'y2="{end[1]:.0f}" marker-end="url(#path-arrow)"/>')
     nodes = []
     for m in content.models:
         x, y = corner(m.id)
         href = posixpath.relpath(urls.model_url(m.id), page) + "/"
-        label = m.table_name if len(m.table_name) <= 24 else m.table_name[:22] + "…"
+        label = m.table_name if len(m.table_name) <= 22 else m.table_name[:20] + "…"
         nodes.append(
-            f'<a href="{href}" aria-label="{m.number}: {_attr(m.name)}">'
+            f'<a xlink:href="{href}" aria-label="{m.number}: {_attr(m.name)}">'
             f'<rect class="path-node path-{m.group}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="6"/>'
-            f'<text x="{x + 8}" y="{y + 18}" class="path-number">{m.number}</text>'
-            f'<text x="{x + 8}" y="{y + 36}" class="path-label">{_attr(label)}</text></a>')
+            f'<text x="{x + 8}" y="{y + 20}" class="path-number">{m.number}</text>'
+            f'<text x="{x + 8}" y="{y + 40}" class="path-label">{_attr(label)}</text></a>')
     return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="pfad-titel pfad-desc" '
-            'xmlns="http://www.w3.org/2000/svg"><title id="pfad-titel">Verstetigungspfad: wie die Modelle '
-            'aufeinander aufbauen</title><desc id="pfad-desc">Spalten nach Grad der personellen Verstetigung, '
-            'Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln kann. Dieselbe '
-            'Information steht als Liste unter der Grafik.</desc>'
+            'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            '<title id="pfad-titel">Verstetigungspfad: wie die Modelle aufeinander aufbauen</title>'
+            '<desc id="pfad-desc">Zeilen nach Grad der personellen Verstetigung, von sehr gering (oben) bis '
+            'sehr hoch (unten); Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln '
+            'kann. Dieselbe Information steht als Liste unter der Grafik.</desc>'
             '<defs><marker id="path-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
             'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
             f'{heads}{"".join(edges)}{"".join(nodes)}</svg>')

@@ -25,6 +25,7 @@ WORKSHEET_KEY = "ksm-arbeitszeit-v1"
 RUNTIME_PATHS = ("assets/pyodide/", "assets/calc/")
 READY = '[data-calc-state="ready"]'
 CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
+BATCH = 4  # content pages loaded at the same time
 
 # Runs before any page script: records every CSP violation the document reports.
 CSP_RECORDER = """
@@ -49,30 +50,47 @@ class PageVisit:
 
 @pytest.fixture(scope="module")
 def walk(browser, base_url: str, all_pages: list[str]) -> dict:
-    """Visit every page in one fresh context; returns per-page records plus the context's cookies."""
+    """Visit every page in one fresh context; returns per-page records plus the context's cookies.
+
+    Content pages are loaded a few at a time (their waits for network idle overlap); the calculator
+    pages one after the other, each until its worker has answered.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     context.add_init_script(CSP_RECORDER)
     visits: dict[str, PageVisit] = {}
+
+    def open_page(path: str):
+        visit = visits[path] = PageVisit(path)
+        page = context.new_page()
+        # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
+        page.on("request", lambda request: visit.requests.append(request.url))
+        page.on("console", lambda msg: visit.csp_console.append(msg.text)
+                if "Content Security Policy" in msg.text else None)
+        page.goto(base_url + path, wait_until="commit")
+        return visit, page
+
+    def finish(visit: PageVisit, page) -> None:
+        page.wait_for_load_state("load")
+        if visit.path in CALC_PAGES:
+            page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
+            visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
+            if visit.path == "rechner/":
+                visit.calc_recomputed = _recompute(page)
+        elif visit.path == "":
+            _use_search(page)
+        page.wait_for_load_state("networkidle")
+        visit.csp_violations = page.evaluate("window.__cspViolations")
+        visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+        page.close()
+
     try:
-        for path in all_pages:
-            visit = visits[path] = PageVisit(path)
-            page = context.new_page()
-            # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
-            page.on("request", lambda request, v=visit: v.requests.append(request.url))
-            page.on("console", lambda msg, v=visit: v.csp_console.append(msg.text)
-                    if "Content Security Policy" in msg.text else None)
-            page.goto(base_url + path, wait_until="load")
-            if path in CALC_PAGES:
-                page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
-                visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
-                if path == "rechner/":
-                    visit.calc_recomputed = _recompute(page)
-            elif path == "":
-                _use_search(page)
-            page.wait_for_load_state("networkidle")
-            visit.csp_violations = page.evaluate("window.__cspViolations")
-            visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
-            page.close()
+        content = [p for p in all_pages if p not in CALC_PAGES]
+        for start in range(0, len(content), BATCH):
+            opened = [open_page(path) for path in content[start:start + BATCH]]
+            for visit, page in opened:
+                finish(visit, page)
+        for path in CALC_PAGES:
+            finish(*open_page(path))
         cookies = context.cookies()
     finally:
         context.close()
