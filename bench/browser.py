@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "klimaschutz-verstetigen"
+WARMUP = 10
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -81,6 +82,18 @@ def _time_to_ready(browser, url: str) -> tuple[float, float]:
     return bench["readyAt"], max(bench["longTasks"], default=0.0)
 
 
+def _longest_task(browser, url: str) -> float:
+    """Longest main-thread task while a page without the calculator loads (the theme's own cost)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVE)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    longest = max(page.evaluate("window.__bench.longTasks"), default=0.0)
+    context.close()
+    return longest
+
+
 def _transfer(browser, url: str, wait_ready: bool) -> dict:
     context = browser.new_context()
     page = context.new_page()
@@ -115,16 +128,19 @@ def run(rounds: int = 5, latency_samples: int = 60) -> dict:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-                calc_times, bare_times, long_tasks = [], [], []
-                for _ in range(rounds):  # alternate calculator and baseline in one browser session
+                calc_times, bare_times, long_tasks, content_tasks = [], [], [], []
+                for _ in range(rounds):  # alternate calculator and baselines in one browser session
                     ready, longest = _time_to_ready(browser, base + "rechner/")
                     calc_times.append(ready)
                     long_tasks.append(longest)
                     bare_times.append(_time_to_ready(browser, base + "bench/")[0])
+                    content_tasks.append(_longest_task(browser, base + "modelle/v7/"))
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(base + "rechner/")
                 page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
+                for i in range(WARMUP):  # first calls JIT-compile the worker's and the page's code paths
+                    page.evaluate(LATENCY, 5_000 + i)
                 latencies = sorted(page.evaluate(LATENCY, 10_000 + 1_000 * i) for i in range(latency_samples))
                 context.close()
                 sizes = {name: _transfer(browser, base + path, wait_ready=path == "rechner/")
@@ -142,5 +158,8 @@ def run(rounds: int = 5, latency_samples: int = 60) -> dict:
         "input_latency_ms_p50": round(latencies[len(latencies) // 2], 2),
         "input_latency_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
         "longest_main_thread_task_ms": round(max(long_tasks), 1),
+        "longest_main_thread_task_ms_median": round(statistics.median(long_tasks), 1),
+        "content_page_longest_task_ms_median": round(statistics.median(content_tasks), 1),
+        "ratio_longest_task_vs_content_page": round(statistics.median(long_tasks) / max(statistics.median(content_tasks), 1), 3),
         "sizes": sizes,
     }

@@ -80,8 +80,9 @@ def _budget_range(budget: dict) -> str:
         text = f"ab {low}"
     else:
         text = f"{low} bis {_value('budget_eur_per_year.max', budget['max'], fmt.euro)}"
-    flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], lambda v: "nach oben offen" if v else "")
-    return f"{text} {flag}" if budget["open_ended"] else f'{text}<span hidden>{flag}</span>'
+    flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], lambda v: "und mehr" if v else "")
+    shown = budget["open_ended"] and budget["max"] is not None
+    return f"{text} {flag}" if shown else f"{text}<span hidden>{flag}</span>"
 
 
 def _projection(years: list[dict]) -> str:
@@ -100,7 +101,7 @@ def _projection(years: list[dict]) -> str:
         '<table class="calc-table calc-projection"><caption id="projektion-caption">Jahr für Jahr: Personalkosten, '
         "Förderung und Eigenanteil</caption><thead><tr><th scope=\"col\">Jahr</th><th scope=\"col\">Phase</th>"
         "<th scope=\"col\">Förderquote</th><th scope=\"col\">Personalkosten</th><th scope=\"col\">Förderung</th>"
-        "<th scope=\"col\">Eigenanteil</th><th scope=\"col\">Mindestbudget Klimaschutz</th></tr></thead>"
+        "<th scope=\"col\">Eigenanteil</th><th scope=\"col\">Budget Klimaschutz (mind.)</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>")
 
 

@@ -107,7 +107,11 @@
   }
 
   function summary(root) {
-    const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => el.textContent.trim().replace(/\s+/g, " "));
+    const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
+      const label = el.querySelector(".calc-label");
+      const value = el.querySelector(".calc-value");
+      return label && value ? `${label.textContent.trim()}: ${value.textContent.trim().replace(/\s+/g, " ")}` : el.textContent.trim();
+    });
     return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
   }
 

@@ -1,0 +1,303 @@
+"""Accessibility in the real browser: axe-core (WCAG 2.1 A/AA) on every page and on the calculator's
+and finder's live states, document structure, keyboard use of the calculator, and the site without
+JavaScript.
+
+One module fixture (``audit``) walks every page once with a single tab and records axe's findings
+plus the structural facts the tests below check.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+SITE_NAME = "Klimaschutz verstetigen"
+CALC_PAGES = ("rechner/", "finder/")
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+               "resultTypes": ["violations"]}
+CALC_TIMEOUT = 90_000  # ms
+MAX_TABS = 300
+
+# Everything the structure tests need, gathered in one round trip per page.
+STRUCTURE = """() => {
+  const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+  const content = document.querySelector(".md-content");
+  const svgName = (svg) => {
+    if ((svg.getAttribute("aria-label") || "").trim()) return svg.getAttribute("aria-label").trim();
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+    const labelled = ids.map((id) => text(document.getElementById(id))).join(" ").trim();
+    if (labelled) return labelled;
+    const title = [...svg.children].find((c) => c.tagName.toLowerCase() === "title");
+    return text(title);
+  };
+  return {
+    lang: document.documentElement.getAttribute("lang"),
+    title: document.title,
+    h1: [...document.querySelectorAll("h1")].map(text),
+    headings: content ? [...content.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+      .map((h) => ({level: Number(h.tagName[1]), text: text(h)})) : [],
+    tablesWithoutTh: content ? [...content.querySelectorAll("table")]
+      .filter((t) => !t.querySelector("th")).map((t) => t.outerHTML.slice(0, 160)) : ["(kein .md-content)"],
+    unnamedSvgs: [...document.querySelectorAll('svg[role="img"]')]
+      .filter((svg) => !svgName(svg)).map((svg) => svg.outerHTML.slice(0, 160)),
+  };
+}"""
+
+# Focus facts for document.activeElement after a key press.
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  let key = el.id || "";
+  if (el.matches("[data-calc-print]")) key = "print";
+  else if (el.matches(".calc-form [type=submit]")) key = "submit";
+  return {key, tag: el.tagName.toLowerCase(), inCalc: !!el.closest(".calc-form"),
+          outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0,
+          boxShadow: style.boxShadow, html: el.outerHTML.slice(0, 120)};
+}"""
+
+CALC_CONTROLS = ["f-model", "f-inhabitants", "f-cost", "f-funding", "f-weak", "f-years", "submit", "print"]
+
+
+def _format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"  [{v['id']}] ({v['impact']}) {v['help']}")
+        for node in v["nodes"][:8]:
+            lines.append(f"      -> {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+        if len(v["nodes"]) > 8:
+            lines.append(f"      … und {len(v['nodes']) - 8} weitere Knoten")
+    return "\n".join(lines)
+
+
+def _axe(axe: Axe, page) -> list[dict]:
+    return axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def _name(path: str) -> str:
+    return path or "(Start)"
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def audit(context, axe, base_url, all_pages) -> dict[str, dict]:
+    page = context.new_page()
+    results = {}
+    for path in all_pages:
+        page.goto(base_url + path, wait_until="load")
+        results[path] = {"violations": _axe(axe, page), **page.evaluate(STRUCTURE)}
+    page.close()
+    return results
+
+
+def _calc_page(context, base_url: str, path: str):
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_selector('[data-calc-state="ready"]', state="attached", timeout=CALC_TIMEOUT)
+    return page
+
+
+# ----------------------------------------------------------------------------------------------
+# axe on every page and on the live states
+# ----------------------------------------------------------------------------------------------
+
+
+def test_axe_finds_no_violations_on_any_page(audit, all_pages):
+    assert set(audit) == set(all_pages)
+    failing = {path: r["violations"] for path, r in audit.items() if r["violations"]}
+    report = "\n".join(f"{_name(path)}:\n{_format_violations(v)}" for path, v in failing.items())
+    assert not failing, f"axe-Verstöße auf {len(failing)} von {len(audit)} Seiten:\n{report}"
+
+
+def test_axe_calculator_result_and_error_state(context, axe, base_url):
+    page = _calc_page(context, base_url, "rechner/")
+    try:
+        ready = _axe(axe, page)
+        page.fill("#f-inhabitants", "0")
+        page.wait_for_selector('[data-calc-state="error"]', state="attached", timeout=30_000)
+        # The error is announced at the field: marked invalid and described by the visible message.
+        assert page.get_attribute("#f-inhabitants", "aria-invalid") == "true"
+        assert page.is_visible("#err-inhabitants") and page.inner_text("#err-inhabitants").strip()
+        assert "err-inhabitants" in page.get_attribute("#f-inhabitants", "aria-describedby").split()
+        error = _axe(axe, page)
+    finally:
+        page.close()
+    assert not ready and not error, (f"Rechner, Ergebnis:\n{_format_violations(ready)}\n"
+                                     f"Rechner, Fehlerzustand:\n{_format_violations(error)}")
+
+
+def test_axe_finder_result_state(context, axe, base_url):
+    page = _calc_page(context, base_url, "finder/")
+    try:
+        violations = _axe(axe, page)
+    finally:
+        page.close()
+    assert not violations, f"Finder, Ergebnis:\n{_format_violations(violations)}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Document structure
+# ----------------------------------------------------------------------------------------------
+
+
+def test_every_page_is_german(audit):
+    wrong = {_name(p): r["lang"] for p, r in audit.items() if r["lang"] != "de"}
+    assert not wrong, wrong
+
+
+def test_every_page_has_exactly_one_h1(audit):
+    wrong = {_name(p): r["h1"] for p, r in audit.items() if len(r["h1"]) != 1}
+    assert not wrong, wrong
+
+
+def test_every_page_has_its_own_title(audit):
+    wrong = {}
+    for path, r in audit.items():
+        title = r["title"].strip()
+        own = title.removesuffix(SITE_NAME).strip().rstrip("-–|·").strip()
+        if not title or (path != "" and not own):
+            wrong[_name(path)] = title
+    assert not wrong, f"Titel leer oder nur der Site-Name: {wrong}"
+    titles = [r["title"] for p, r in audit.items()]
+    duplicates = sorted({t for t in titles if titles.count(t) > 1})
+    assert not duplicates, f"mehrfach vergebene Titel: {duplicates}"
+
+
+def test_headings_do_not_skip_levels(audit):
+    problems = []
+    for path, r in audit.items():
+        previous = 1
+        for h in r["headings"]:
+            if h["level"] > previous + 1:
+                problems.append(f"{_name(path)}: h{previous} -> h{h['level']} „{h['text'][:60]}“")
+            previous = h["level"]
+    assert not problems, "\n".join(problems)
+
+
+def test_content_tables_have_header_cells(audit):
+    problems = {_name(p): r["tablesWithoutTh"] for p, r in audit.items() if r["tablesWithoutTh"]}
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+def test_svg_images_have_an_accessible_name(audit):
+    problems = {_name(p): r["unnamedSvgs"] for p, r in audit.items() if r["unnamedSvgs"]}
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+# ----------------------------------------------------------------------------------------------
+# Keyboard use of the calculator
+# ----------------------------------------------------------------------------------------------
+
+
+def test_calculator_works_with_the_keyboard_alone(context, base_url):
+    page = _calc_page(context, base_url, "rechner/")
+    try:
+        status = page.locator("[data-calc-status]")
+        assert status.get_attribute("aria-live") == "polite"
+        status_before = status.inner_text()
+        result_before = page.inner_text("[data-calc-result]")
+
+        page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+        order, no_indicator, changed = [], [], False
+        for _ in range(MAX_TABS):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if not focused or not focused["inCalc"]:
+                continue
+            key = focused["key"]
+            if key in CALC_CONTROLS and key not in order:
+                order.append(key)
+                if focused["outlineStyle"] == "none" or focused["outlineWidth"] == 0:
+                    if focused["boxShadow"] in ("", "none"):
+                        no_indicator.append(f"{key}: {focused}")
+            if key == "f-inhabitants" and not changed:
+                # Change the value by keyboard only: select the field's text and type a new number.
+                page.keyboard.press("Control+A")
+                page.keyboard.type("250000")
+                page.wait_for_function(
+                    """([status, result]) => {
+                         const root = document.querySelector('[data-calc-root]');
+                         return root.dataset.calcState === 'ready'
+                           && document.querySelector('#f-inhabitants').value === '250000'
+                           && root.querySelector('[data-calc-status]').innerText !== status
+                           && root.querySelector('[data-calc-result]').innerText !== result;
+                       }""", arg=[status_before, result_before], timeout=30_000)
+                changed = True
+            if set(CALC_CONTROLS) <= set(order):
+                break
+        missing = [c for c in CALC_CONTROLS if c not in order]
+        assert not missing, f"per Tab nicht erreichbar: {missing} (erreicht: {order})"
+        assert order == CALC_CONTROLS, f"Tab-Reihenfolge {order} weicht von der sichtbaren ab"
+        assert not no_indicator, "kein sichtbarer Fokusindikator:\n" + "\n".join(no_indicator)
+        assert changed
+        assert "250.000" in page.inner_text("[data-calc-result]") or \
+            page.inner_text("[data-calc-result]") != result_before
+        assert status.inner_text() != status_before
+    finally:
+        page.close()
+
+
+# ----------------------------------------------------------------------------------------------
+# Without JavaScript
+# ----------------------------------------------------------------------------------------------
+
+
+def test_content_pages_readable_without_javascript(nojs_page, base_url, all_pages):
+    short = {}
+    for path in all_pages:
+        if path in CALC_PAGES:
+            continue
+        nojs_page.goto(base_url + path)
+        text = nojs_page.locator(".md-content article").inner_text().strip()
+        if len(text) <= 200:
+            short[_name(path)] = text[:120]
+    assert not short, f"Seiten ohne Haupttext ohne JavaScript: {short}"
+
+
+def test_calculator_without_javascript_shows_prerendered_result(nojs_page, base_url):
+    nojs_page.goto(base_url + "rechner/")
+    root = nojs_page.locator("[data-calc-root]")
+    assert root.get_attribute("data-calc-state") == "prerendered"
+    note = nojs_page.locator(".calc-noscript")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    result = nojs_page.locator("[data-calc-result]")
+    assert result.is_visible()
+    assert nojs_page.locator("[data-calc-result] .calc-main").count() >= 1
+    assert len(result.inner_text().strip()) > 100
+
+
+def test_finder_without_javascript_shows_the_matrix(nojs_page, base_url):
+    nojs_page.goto(base_url + "finder/")
+    note = nojs_page.locator(".calc-noscript")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    matrix = nojs_page.evaluate("""() => {
+      const heading = [...document.querySelectorAll('.md-content h2')]
+        .find((h) => h.textContent.includes('Was jedes Modell verlangt'));
+      let el = heading && heading.nextElementSibling;
+      while (el && !(el.tagName === 'TABLE' || el.querySelector('table'))) el = el.nextElementSibling;
+      const table = el && (el.tagName === 'TABLE' ? el : el.querySelector('table'));
+      if (!table) return null;
+      return {head: [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
+              rows: [...table.querySelectorAll('tbody tr')].map((tr) => tr.cells[0].textContent.trim()),
+              visible: table.getBoundingClientRect().height > 0};
+    }""")
+    assert matrix, "Übersichtstabelle „Was jedes Modell verlangt“ fehlt"
+    assert matrix["visible"]
+    assert matrix["head"][0] == "Modell", matrix["head"]
+    assert len(matrix["rows"]) == 14, matrix["rows"]
+    assert all(row.startswith("V") for row in matrix["rows"]), matrix["rows"]
