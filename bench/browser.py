@@ -18,8 +18,15 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "klimaschutz-verstetigen"
 WARMUP = 10
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Records when [data-calc-state] becomes "ready" and every long task (>= 50 ms) on the main thread.
 OBSERVE = """
@@ -57,8 +64,11 @@ LATENCY = """async (value) => {
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".wasm": "application/wasm"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
 
     def log_message(self, *args) -> None:
         pass
@@ -119,8 +129,12 @@ def run(rounds: int = 5, latency_samples: int = 60) -> dict:
     chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / SUBPATH
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         (site / "bench").mkdir()
         (site / "bench" / "index.html").write_text(BARE_HTML, encoding="utf-8")
         (site / "bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
@@ -143,23 +157,33 @@ def run(rounds: int = 5, latency_samples: int = 60) -> dict:
                     page.evaluate(LATENCY, 5_000 + i)
                 latencies = sorted(page.evaluate(LATENCY, 10_000 + 1_000 * i) for i in range(latency_samples))
                 context.close()
-                sizes = {name: _transfer(browser, base + path, wait_ready=path == "rechner/")
-                         for name, path in (("start", ""), ("content_v7", "modelle/v7/"),
-                                            ("aspect_finanzierung", "aspekte/finanzierung/"), ("calculator", "rechner/"))}
+                sizes = {
+                    name: _transfer(browser, base + path, wait_ready=path == "rechner/")
+                    for name, path in (
+                        ("start", ""),
+                        ("content_v7", "modelle/v7/"),
+                        ("aspect_finanzierung", "aspekte/finanzierung/"),
+                        ("calculator", "rechner/"),
+                    )
+                }
                 browser.close()
         finally:
             server.shutdown()
         shutil.rmtree(site, ignore_errors=True)
     calc_ms, bare_ms = statistics.median(calc_times), statistics.median(bare_times)
     return {
-        "calculator_ready_ms_median": round(calc_ms, 1), "bare_pyodide_ready_ms_median": round(bare_ms, 1),
+        "calculator_ready_ms_median": round(calc_ms, 1),
+        "bare_pyodide_ready_ms_median": round(bare_ms, 1),
         "ratio_ready_vs_bare": round(calc_ms / bare_ms, 3),
-        "ready_ms_all": [round(t, 1) for t in calc_times], "bare_ms_all": [round(t, 1) for t in bare_times],
+        "ready_ms_all": [round(t, 1) for t in calc_times],
+        "bare_ms_all": [round(t, 1) for t in bare_times],
         "input_latency_ms_p50": round(latencies[len(latencies) // 2], 2),
         "input_latency_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
         "longest_main_thread_task_ms": round(max(long_tasks), 1),
         "longest_main_thread_task_ms_median": round(statistics.median(long_tasks), 1),
         "content_page_longest_task_ms_median": round(statistics.median(content_tasks), 1),
-        "ratio_longest_task_vs_content_page": round(statistics.median(long_tasks) / max(statistics.median(content_tasks), 1), 3),
+        "ratio_longest_task_vs_content_page": round(
+            statistics.median(long_tasks) / max(statistics.median(content_tasks), 1), 3
+        ),
         "sizes": sizes,
     }

@@ -35,12 +35,15 @@ def _multiply_content(source: Path, target: Path, factor: int) -> None:
             new_id = f"v{copy}0{number}"
             data.update(id=new_id, nummer=f"V {copy}0{number}", reihenfolge=data["reihenfolge"] + 100 * copy)
             data["weiterentwicklung_zu"] = [f"v{copy}0{t[1:]}" for t in data["weiterentwicklung_zu"]]
-            (target / "modelle" / f"{new_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            (target / "modelle" / f"{new_id}.yml").write_text(
+                yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+            )
         for path in sorted((source / "kapitel").glob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data.update(slug=f"{data['slug']}-{copy}", reihenfolge=data["reihenfolge"] + 100 * copy)
-            (target / "kapitel" / f"{data['slug']}.yml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                                                    encoding="utf-8")
+            (target / "kapitel" / f"{data['slug']}.yml").write_text(
+                yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+            )
 
 
 def _plain_copy(project: Path, target: Path) -> Path:
@@ -69,16 +72,21 @@ def _plain_copy(project: Path, target: Path) -> Path:
         (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     finally:
         sys.path.remove(str(project))
-        for name in [m for m in sys.modules if m == "guide" or m.startswith("guide.") or m == "calc"
-                     or m.startswith("calc.")]:
+        for name in [
+            m for m in sys.modules if m == "guide" or m.startswith("guide.") or m == "calc" or m.startswith("calc.")
+        ]:
             del sys.modules[name]
     return target
 
 
 def _build_seconds(project: Path) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                             str(project / "site")], cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(result.stdout + result.stderr)
@@ -100,7 +108,8 @@ def run(rounds: int = 3) -> dict:
             growth[factor] = min(_build_seconds(project) for _ in range(2))
     full_s, plain_s = min(times["full"]), min(times["plain"])
     return {
-        "full_build_s": round(full_s, 3), "plain_material_build_s": round(plain_s, 3),
+        "full_build_s": round(full_s, 3),
+        "plain_material_build_s": round(plain_s, 3),
         "ratio_full_vs_plain": round(full_s / plain_s, 3),
         "growth_s": {str(k): round(v, 3) for k, v in growth.items()},
         "ratio_10x_vs_1x": round(growth[10] / growth[1], 3),

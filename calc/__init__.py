@@ -16,5 +16,15 @@ from calc.estimate import EstimateInput, EstimateResult, estimate, parse_estimat
 from calc.finder import FinderInput, parse_finder_input, rank_models
 from calc.params import Parameters
 
-__all__ = ["EstimateInput", "EstimateResult", "FinderInput", "InputError", "Parameters", "Session", "estimate",
-           "parse_estimate_input", "parse_finder_input", "rank_models"]
+__all__ = [
+    "EstimateInput",
+    "EstimateResult",
+    "FinderInput",
+    "InputError",
+    "Parameters",
+    "Session",
+    "estimate",
+    "parse_estimate_input",
+    "parse_finder_input",
+    "rank_models",
+]

@@ -83,12 +83,19 @@ def parse_estimate_input(raw: object, params: Parameters) -> EstimateInput:
     key = model_key(raw, "model", tuple(params.models))
     inhabitants = whole_number(raw, "inhabitants", "Die Einwohnerzahl", 1, MAX_INHABITANTS, required=True)
     needs_municipalities = params.models[key].guide == "gemeinden"
-    municipalities = whole_number(raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000,
-                                  required=needs_municipalities)
-    cost = decimal_number(raw, "cost_per_fte", "Die Kosten je Vollzeitstelle", params.cost_min, params.cost_max,
-                          default=params.cost_default)
+    municipalities = whole_number(
+        raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000, required=needs_municipalities
+    )
+    cost = decimal_number(
+        raw,
+        "cost_per_fte",
+        "Die Kosten je Vollzeitstelle",
+        params.cost_min,
+        params.cost_max,
+        default=params.cost_default,
+    )
     funding = choice(raw, "funding", "Der Förderweg", FUNDING_IDS, default="none")
-    weak = flag(raw, "financially_weak", "Finanzschwach")
+    weak = flag(raw, "financially_weak", "finanzschwache Kommune")
     years = whole_number(raw, "years", "Die Zahl der Jahre", 1, 20, default=8)
     return EstimateInput(key, inhabitants, municipalities, cost, funding, weak, years)
 
@@ -100,9 +107,16 @@ def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
     personnel = round(staff.recommended * inp.cost_per_fte)
     projection = tuple(_projection(inp, personnel, budget.min, params))
     return EstimateResult(
-        model=model.key, model_name=model.name, inputs=inp, fte=staff, budget_eur_per_year=budget,
-        personnel_eur_per_year=personnel, projection=projection,
-        warnings=tuple(_warnings(inp, model, params)), sources=tuple(_sources(inp, model, params)))
+        model=model.key,
+        model_name=model.name,
+        inputs=inp,
+        fte=staff,
+        budget_eur_per_year=budget,
+        personnel_eur_per_year=personnel,
+        projection=projection,
+        warnings=tuple(_warnings(inp, model, params)),
+        sources=tuple(_sources(inp, model, params)),
+    )
 
 
 def estimate_raw(raw: object, params: Parameters) -> dict:
@@ -125,18 +139,24 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
     minimum = Fraction(model.min_fte)
     if model.guide == "einwohner":
         guidance = Fraction(inp.inhabitants, params.inhabitants_per_fte)
-        rule = (f"Richtwert: 1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
-                f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})")
+        rule = (
+            f"Richtwert: 1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
+            f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
+        )
     elif model.guide == "gemeinden":
         guidance = Fraction(inp.municipalities or 0, params.municipalities_per_fte)
-        rule = (f"Richtwert: mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
-                f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})")
+        rule = (
+            f"Richtwert: mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
+            f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})"
+        )
     else:
         guidance = None
         rule = "Kein Richtwert: das Modell kommt ohne eigenes Klimaschutzpersonal nach Einwohnerzahl aus"
     base = max(minimum, guidance) if guidance is not None else minimum
     recommended = round_up_to_step(base, params.fte_step)
-    rule += f"; Empfehlung = größerer Wert aus Mindestpersonal und Richtwert, aufgerundet auf {fmt.fte(params.fte_step)}"
+    rule += (
+        f"; Empfehlung = größerer Wert aus Mindestpersonal und Richtwert, aufgerundet auf {fmt.fte(params.fte_step)}"
+    )
     guide_value = None if guidance is None else round(float(guidance), 2)
     return Fte(float(minimum), guide_value, recommended, rule)
 
@@ -148,8 +168,11 @@ def _budget(inhabitants: int, model: ModelParams) -> Budget:
 
 
 def _projection(inp: EstimateInput, personnel: int, budget_min: int, params: Parameters):
-    schedule = [(phase, phase.rate_weak if inp.financially_weak else phase.rate)
-                for phase in params.funding[inp.funding].phases for _ in range(phase.years)]
+    schedule = [
+        (phase, phase.rate_weak if inp.financially_weak else phase.rate)
+        for phase in params.funding[inp.funding].phases
+        for _ in range(phase.years)
+    ]
     after = "Eigenfinanzierung" if schedule else "Ohne Förderung"
     for year in range(1, inp.years + 1):
         phase, rate = schedule[year - 1] if year <= len(schedule) else (None, 0.0)
@@ -163,22 +186,31 @@ def _warnings(inp: EstimateInput, model: ModelParams, params: Parameters) -> lis
     too_small = size.min is not None and inp.inhabitants < size.min
     too_large = size.max is not None and inp.inhabitants > size.max
     if model.key == "V3" and too_large:
-        warnings.append(f"{model.number} ist für kleine Gemeinden gedacht, die vom Klimaschutzmanagement des "
-                        f"Landkreises betreut werden; bei {fmt.inhabitants(inp.inhabitants)} ist ein eigenes "
-                        f"Klimaschutzmanagement angebracht.")
+        warnings.append(
+            f"{model.number} ist für kleine Gemeinden gedacht, die vom Klimaschutzmanagement des "
+            f"Landkreises betreut werden; bei {fmt.inhabitants(inp.inhabitants)} ist ein eigenes "
+            f"Klimaschutzmanagement angebracht."
+        )
     elif too_small or too_large:
-        warnings.append(f"Mit {fmt.inhabitants(inp.inhabitants)} liegt die Kommune außerhalb der Größe, für die "
-                        f"der Steckbrief {model.number} das Modell empfiehlt ({size.label}).")
+        warnings.append(
+            f"Mit {fmt.inhabitants(inp.inhabitants)} liegt die Kommune außerhalb der Größe, für die "
+            f"der Steckbrief {model.number} das Modell empfiehlt ({size.label})."
+        )
     if "landkreis" in size.kinds and "gemeinde" not in size.kinds and inp.municipalities == 1:
-        warnings.append(f"{model.number} ist für Landkreise gedacht; bei nur einer Gemeinde passt ein Modell "
-                        f"für Gemeinden besser.")
+        warnings.append(
+            f"{model.number} ist für Landkreise gedacht; bei nur einer Gemeinde passt ein Modell für Gemeinden besser."
+        )
     way = params.funding[inp.funding]
     if way.models is not None and model.id not in way.models:
-        warnings.append(f"Der Förderweg „{way.name}“ passt nicht zu {model.number} ({model.name}); "
-                        f"die Förderprojektion ist deshalb nur ein Rechenbeispiel.")
+        warnings.append(
+            f"Der Förderweg „{way.name}“ passt nicht zu {model.number} ({model.name}); "
+            f"die Förderprojektion ist deshalb nur ein Rechenbeispiel."
+        )
     if way.phases and inp.years <= sum(p.years for p in way.phases):
-        warnings.append("Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn, um die Jahre der "
-                        "vollen Eigenfinanzierung zu sehen.")
+        warnings.append(
+            "Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn, um die Jahre der "
+            "vollen Eigenfinanzierung zu sehen."
+        )
     return warnings
 
 
@@ -191,5 +223,12 @@ def _sources(inp: EstimateInput, model: ModelParams, params: Parameters) -> list
     return sources
 
 
-__all__ = ["EstimateInput", "EstimateResult", "InputError", "estimate", "estimate_raw", "parse_estimate_input",
-           "round_up_to_step"]
+__all__ = [
+    "EstimateInput",
+    "EstimateResult",
+    "InputError",
+    "estimate",
+    "estimate_raw",
+    "parse_estimate_input",
+    "round_up_to_step",
+]

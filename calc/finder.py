@@ -55,8 +55,9 @@ def parse_finder_input(raw: object) -> FinderInput:
     municipalities = whole_number(raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000)
     history = choice(raw, "history", "Die Historie im Klimaschutz", LEVELS)
     relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", LEVELS)
-    budget = decimal_number(raw, "budget_per_inhabitant", "Das Budget je Einwohnerin und Einwohner", 0, 1000,
-                            required=True)
+    budget = decimal_number(
+        raw, "budget_per_inhabitant", "Das Budget je Einwohnerin und Einwohner", 0, 1000, required=True
+    )
     staff = decimal_number(raw, "staff_fte", "Die Zahl der finanzierbaren Stellen", 0, 1000, required=True)
     return FinderInput(kind, inhabitants, municipalities, history, relevance, budget, staff)
 
@@ -68,9 +69,14 @@ def rank_models(inp: FinderInput, params: Parameters) -> tuple[Match, ...]:
 
 def finder_raw(raw: object, params: Parameters) -> dict:
     """JSON in, JSON out; raises ``InputError``."""
-    matches = rank_models(parse_finder_input(raw), params)
-    return {"models": [asdict(m) | {"criteria": [asdict(c) for c in m.criteria], "reasons": list(m.reasons)}
-                       for m in matches]}
+    inp = parse_finder_input(raw)
+    matches = rank_models(inp, params)
+    return {
+        "inputs": asdict(inp),
+        "models": [
+            asdict(m) | {"criteria": [asdict(c) for c in m.criteria], "reasons": list(m.reasons)} for m in matches
+        ],
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -79,8 +85,14 @@ def finder_raw(raw: object, params: Parameters) -> dict:
 
 
 def _match(inp: FinderInput, model: ModelParams, params: Parameters) -> Match:
-    criteria = (_kind(inp, model), _size(inp, model), _staff(inp, model, params), _budget(inp, model),
-                _history(inp, model), _relevance(inp, model))
+    criteria = (
+        _kind(inp, model),
+        _size(inp, model),
+        _staff(inp, model, params),
+        _budget(inp, model),
+        _history(inp, model),
+        _relevance(inp, model),
+    )
     if criteria[0].status == NOT_MET or criteria[1].status == NOT_MET:
         fit = FAILS
     elif all(c.status == MET for c in criteria):
@@ -140,8 +152,7 @@ def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
     low = model.budget.min
     if low == 0:
         return Criterion("Budget Klimaschutz", MET, "Das Modell braucht kein eigenes Klimaschutzbudget.")
-    shown = (f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, "
-             f"Steckbrief: {model.budget.label}")
+    shown = f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, Steckbrief: {model.budget.label}"
     if inp.budget_per_inhabitant >= low:
         return Criterion("Budget Klimaschutz", MET, f"Budget reicht: {shown}.")
     if inp.budget_per_inhabitant >= low / 2:

@@ -10,9 +10,16 @@ from calc.errors import InputError
 from calc.fmt import number
 
 
+def _accusative(label: str) -> str:
+    """'Die Einwohnerzahl' -> 'die Einwohnerzahl'; 'Der Förderweg' -> 'den Förderweg' (object of a sentence)."""
+    first, _, rest = label.partition(" ")
+    article = {"Der": "den", "Die": "die", "Das": "das"}.get(first)
+    return f"{article} {rest}" if article else label
+
+
 def require_object(raw: Any) -> dict:
     if not isinstance(raw, dict):
-        raise InputError("", "Die Eingabe muss ein JSON-Objekt sein, z. B. {\"model\": \"V7\", \"inhabitants\": 50000}.")
+        raise InputError("", 'Die Eingabe muss ein JSON-Objekt sein, z. B. {"model": "V7", "inhabitants": 50000}.')
     return raw
 
 
@@ -22,14 +29,15 @@ def reject_unknown(raw: dict, allowed: tuple[str, ...]) -> None:
             raise InputError(str(key), f"Das Feld „{key}“ ist unbekannt. Erlaubt sind: {', '.join(allowed)}.")
 
 
-def whole_number(raw: dict, field: str, label: str, low: int, high: int, default: int | None = None,
-                 required: bool = False) -> int | None:
+def whole_number(
+    raw: dict, field: str, label: str, low: int, high: int, default: int | None = None, required: bool = False
+) -> int | None:
     value = raw.get(field)
     if value is None:
         if required:
-            raise InputError(field, f"Bitte geben Sie {label} an.")
+            raise InputError(field, f"Bitte geben Sie {_accusative(label)} an.")
         return default
-    bound = f"{label} muss eine ganze Zahl zwischen {number(low)} und {number(high)} sein."
+    bound = f"Bitte geben Sie {_accusative(label)} als ganze Zahl zwischen {number(low)} und {number(high)} an."
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(field, bound)
     if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
@@ -39,14 +47,15 @@ def whole_number(raw: dict, field: str, label: str, low: int, high: int, default
     return int(value)
 
 
-def decimal_number(raw: dict, field: str, label: str, low: float, high: float, default: float | None = None,
-                   required: bool = False) -> float | None:
+def decimal_number(
+    raw: dict, field: str, label: str, low: float, high: float, default: float | None = None, required: bool = False
+) -> float | None:
     value = raw.get(field)
     if value is None:
         if required:
-            raise InputError(field, f"Bitte geben Sie {label} an.")
+            raise InputError(field, f"Bitte geben Sie {_accusative(label)} an.")
         return default
-    bound = f"{label} muss eine Zahl zwischen {number(low)} und {number(high)} sein."
+    bound = f"Bitte geben Sie {_accusative(label)} als Zahl zwischen {number(low)} und {number(high)} an."
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(field, bound)
     if isinstance(value, float) and not math.isfinite(value):
@@ -59,7 +68,7 @@ def decimal_number(raw: dict, field: str, label: str, low: float, high: float, d
 def choice(raw: dict, field: str, label: str, options: tuple[str, ...], default: str | None = None) -> str:
     value = raw.get(field, default)
     if value is None:
-        raise InputError(field, f"Bitte wählen Sie {label}.")
+        raise InputError(field, f"Bitte wählen Sie {_accusative(label)}.")
     if not isinstance(value, str) or value not in options:
         raise InputError(field, f"{label} muss einer dieser Werte sein: {', '.join(options)}.")
     return value
@@ -68,7 +77,7 @@ def choice(raw: dict, field: str, label: str, options: tuple[str, ...], default:
 def flag(raw: dict, field: str, label: str, default: bool = False) -> bool:
     value = raw.get(field, default)
     if not isinstance(value, bool):
-        raise InputError(field, f"{label} muss true oder false sein.")
+        raise InputError(field, f"Die Angabe „{label}“ muss true oder false sein.")
     return value
 
 

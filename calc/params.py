@@ -91,18 +91,38 @@ class Parameters:
         models = {key: _model(key, m) for key, m in d["models"].items()}
         funding = {way["id"]: _funding(way) for way in d["funding"]}
         guide, cost = d["guide"], d["cost_per_fte"]
-        return cls(models, guide["inhabitants_per_fte"], guide["municipalities_per_fte"], guide["step"],
-                   cost["default"], cost["min"], cost["max"], cost["source"], funding, d["funding_notice"])
+        return cls(
+            models,
+            guide["inhabitants_per_fte"],
+            guide["municipalities_per_fte"],
+            guide["step"],
+            cost["default"],
+            cost["min"],
+            cost["max"],
+            cost["source"],
+            funding,
+            d["funding_notice"],
+        )
 
 
 def _model(key: str, m: dict) -> ModelParams:
     size = m["size"]
     return ModelParams(
-        key=key, id=m["id"], number=m["number"], name=m["name"], order=m["order"],
-        min_fte=m["min_fte"], guide=m["guide"], budget=Band(**m["budget"]),
+        key=key,
+        id=m["id"],
+        number=m["number"],
+        name=m["name"],
+        order=m["order"],
+        min_fte=m["min_fte"],
+        guide=m["guide"],
+        budget=Band(**m["budget"]),
         size=SizeRange(size["min"], size["max"], size["circa"], tuple(size["kinds"]), size["label"]),
-        history=LevelRange(**m["history"]), relevance=LevelRange(**m["relevance"]),
-        stage=m["stage"], url=m["url"], source=m["source"])
+        history=LevelRange(**m["history"]),
+        relevance=LevelRange(**m["relevance"]),
+        stage=m["stage"],
+        url=m["url"],
+        source=m["source"],
+    )
 
 
 def _funding(way: dict) -> FundingWay:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import urlencode
 
 from calc import fmt
 
@@ -23,8 +24,11 @@ def estimate_html(result: dict, notice: str, funding_names: dict[str, str]) -> s
         _inputs(result["inputs"], funding_names),
         '<div class="calc-figures">',
         _figure("Empfohlene Stellen", _value("fte.recommended", fte["recommended"], fmt.fte), "calc-main"),
-        _figure("Personalkosten je Jahr", _value("personnel_eur_per_year", result["personnel_eur_per_year"], fmt.euro),
-                "calc-main"),
+        _figure(
+            "Personalkosten je Jahr",
+            _value("personnel_eur_per_year", result["personnel_eur_per_year"], fmt.euro),
+            "calc-main",
+        ),
         _figure("Budget Klimaschutz je Jahr", _budget_range(budget), "calc-main"),
         "</div>",
         '<table class="calc-table"><caption>Stellen und wie sie zustande kommen</caption><tbody>',
@@ -45,14 +49,19 @@ def _inputs(inputs: dict, funding_names: dict[str, str]) -> str:
         _row("Einwohnerzahl", _value("inputs.inhabitants", inputs["inhabitants"], fmt.number)),
         _row("Kosten je Vollzeitstelle", _value("inputs.cost_per_fte", inputs["cost_per_fte"], fmt.euro)),
         _row("Förderweg", _value("inputs.funding", inputs["funding"], lambda v: funding_names.get(v, v))),
-        _row("Finanzschwache Kommune", _value("inputs.financially_weak", inputs["financially_weak"],
-                                               lambda v: "ja" if v else "nein")),
+        _row(
+            "Finanzschwache Kommune",
+            _value("inputs.financially_weak", inputs["financially_weak"], lambda v: "ja" if v else "nein"),
+        ),
         _row("Jahre der Projektion", _value("inputs.years", inputs["years"], str)),
     ]
     if inputs["municipalities"] is not None:
-        rows.insert(1, _row("Gemeinden im Landkreis", _value("inputs.municipalities", inputs["municipalities"], fmt.number)))
-    return ('<table class="calc-table calc-inputs"><caption>Eingaben</caption><tbody>'
-            + "".join(rows) + "</tbody></table>")
+        rows.insert(
+            1, _row("Gemeinden im Landkreis", _value("inputs.municipalities", inputs["municipalities"], fmt.number))
+        )
+    return (
+        '<table class="calc-table calc-inputs"><caption>Eingaben</caption><tbody>' + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _model_title(result: dict) -> str:
@@ -67,15 +76,22 @@ def _value(field: str, value, formatter) -> str:
 
 
 def _figure(label: str, value_html: str, css: str) -> str:
-    return f'<div class="{css}"><div class="calc-label">{escape(label)}</div><div class="calc-value">{value_html}</div></div>'
+    return (
+        f'<div class="{css}"><div class="calc-label">{escape(label)}</div>'
+        f'<div class="calc-value">{value_html}</div></div>'
+    )
 
 
 def _row(label: str, value_html: str) -> str:
-    return f"<tr><th scope=\"row\">{escape(label)}</th><td>{value_html}</td></tr>"
+    return f'<tr><th scope="row">{escape(label)}</th><td>{value_html}</td></tr>'
 
 
 def _budget_range(budget: dict) -> str:
     low = _value("budget_eur_per_year.min", budget["min"], fmt.euro)
+    if budget["max"] == 0:
+        high = _value("budget_eur_per_year.max", 0, fmt.euro)
+        flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], str)
+        return f"kein eigenes Budget nötig<span hidden>{low}{high}{flag}</span>"
     if budget["max"] is None:
         text = f"ab {low}"
     else:
@@ -87,22 +103,25 @@ def _budget_range(budget: dict) -> str:
 
 def _projection(years: list[dict]) -> str:
     rows = "\n".join(
-        f"<tr><th scope=\"row\">{y['year']}</th><td>{_value(f'projection.{i}.phase', y['phase'], str)}</td>"
+        f'<tr><th scope="row">{_value(f"projection.{i}.year", y["year"], str)}</th>'
+        f"<td>{_value(f'projection.{i}.phase', y['phase'], str)}</td>"
         f"<td>{_value(f'projection.{i}.rate', y['rate'], fmt.percent)}</td>"
         f"<td>{_value(f'projection.{i}.personnel', y['personnel'], fmt.euro)}</td>"
         f"<td>{_value(f'projection.{i}.funding', y['funding'], fmt.euro)}</td>"
         f"<td>{_value(f'projection.{i}.own_share', y['own_share'], fmt.euro)}</td>"
         f"<td>{_value(f'projection.{i}.budget_min', y['budget_min'], fmt.euro)}</td></tr>"
-        for i, y in enumerate(years))
+        for i, y in enumerate(years)
+    )
     return (
         '<h3 id="projektion">Personalkosten und Förderung über die Jahre</h3>'
         f"{projection_svg(years)}"
         '<div class="calc-scroll" tabindex="0" role="region" aria-labelledby="projektion-caption">'
         '<table class="calc-table calc-projection"><caption id="projektion-caption">Jahr für Jahr: Personalkosten, '
-        "Förderung und Eigenanteil</caption><thead><tr><th scope=\"col\">Jahr</th><th scope=\"col\">Phase</th>"
-        "<th scope=\"col\">Förderquote</th><th scope=\"col\">Personalkosten</th><th scope=\"col\">Förderung</th>"
-        "<th scope=\"col\">Eigenanteil</th><th scope=\"col\">Budget Klimaschutz (mind.)</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>")
+        'Förderung und Eigenanteil</caption><thead><tr><th scope="col">Jahr</th><th scope="col">Phase</th>'
+        '<th scope="col">Förderquote</th><th scope="col">Personalkosten</th><th scope="col">Förderung</th>'
+        '<th scope="col">Eigenanteil</th><th scope="col">Budget Klimaschutz (mind.)</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def projection_svg(years: list[dict]) -> str:
@@ -118,21 +137,28 @@ def projection_svg(years: list[dict]) -> str:
         funded_h, own_h = y["funding"] * scale, y["own_share"] * scale
         base = height - bottom
         bars.append(
-            f'<rect class="calc-bar-funded" x="{x:.1f}" y="{base - funded_h:.1f}" width="{bar:.1f}" height="{funded_h:.1f}"/>'
-            f'<rect class="calc-bar-own" x="{x:.1f}" y="{base - funded_h - own_h:.1f}" width="{bar:.1f}" height="{own_h:.1f}"/>'
-            f'<text x="{x + bar / 2:.1f}" y="{height - 10}" text-anchor="middle">{y["year"]}</text>')
-    summary = "; ".join(f"Jahr {y['year']}: Förderung {fmt.euro(y['funding'])}, Eigenanteil {fmt.euro(y['own_share'])}"
-                        for y in years)
-    axis = (f'<line class="calc-axis" x1="{left - 4}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}"/>'
-            f'<text x="{left - 8}" y="{top + 4}" text-anchor="end">{escape(fmt.euro(peak))}</text>'
-            f'<text x="{left - 8}" y="{height - bottom}" text-anchor="end">0 €</text>')
+            f'<rect class="calc-bar-funded" x="{x:.1f}" y="{base - funded_h:.1f}" width="{bar:.1f}" '
+            f'height="{funded_h:.1f}"/>'
+            f'<rect class="calc-bar-own" x="{x:.1f}" y="{base - funded_h - own_h:.1f}" width="{bar:.1f}" '
+            f'height="{own_h:.1f}"/>'
+            f'<text x="{x + bar / 2:.1f}" y="{height - 10}" text-anchor="middle">{y["year"]}</text>'
+        )
+    summary = "; ".join(
+        f"Jahr {y['year']}: Förderung {fmt.euro(y['funding'])}, Eigenanteil {fmt.euro(y['own_share'])}" for y in years
+    )
+    axis = (
+        f'<line class="calc-axis" x1="{left - 4}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}"/>'
+        f'<text x="{left - 8}" y="{top + 4}" text-anchor="end">{escape(fmt.euro(peak))}</text>'
+        f'<text x="{left - 8}" y="{height - bottom}" text-anchor="end">0 €</text>'
+    )
     return (
         f'<figure class="calc-chart"><svg viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="chart-title">Personalkosten je Jahr: geförderter Anteil und Eigenanteil</title>'
         f'<desc id="chart-desc">{escape(summary)}</desc>{axis}{"".join(bars)}</svg>'
         '<figcaption><span class="calc-key calc-key-funded"></span> Förderung '
-        '<span class="calc-key calc-key-own"></span> Eigenanteil der Kommune</figcaption></figure>')
+        '<span class="calc-key calc-key-own"></span> Eigenanteil der Kommune</figcaption></figure>'
+    )
 
 
 def _warnings(warnings: list[str]) -> str:
@@ -154,22 +180,38 @@ def _sources(sources: list[str], notice: str) -> str:
 FIT_CLASS = {"passt": "fit-yes", "bedingt": "fit-maybe", "passt nicht": "fit-no"}
 
 
+def calculator_query(model: str, inputs: dict) -> str:
+    """Query string that opens the calculator with the finder's model and the reader's size."""
+    query = {"model": model, "inhabitants": inputs["inhabitants"]}
+    if inputs.get("municipalities"):
+        query["municipalities"] = inputs["municipalities"]
+    return urlencode(query)
+
+
 def finder_html(result: dict, base: str = "../") -> str:
     """``base``: relative path from the finder page to the site root."""
     items = []
     for i, m in enumerate(result["models"]):
         criteria = "".join(
-            f"<tr><th scope=\"row\">{escape(c['criterion'])}</th>"
+            f'<tr><th scope="row">{escape(c["criterion"])}</th>'
             f"<td>{_value(f'models.{i}.criteria.{j}.status', c['status'], str)}</td>"
             f"<td>{_value(f'models.{i}.criteria.{j}.reason', c['reason'], str)}</td></tr>"
-            for j, c in enumerate(m["criteria"]))
-        calc_link = f"{base}rechner/?model={m['model']}"
+            for j, c in enumerate(m["criteria"])
+        )
+        calc_link = f"{base}rechner/?{calculator_query(m['model'], result['inputs'])}"
         items.append(
             f'<li class="finder-model {FIT_CLASS[m["fit"]]}" data-model="{escape(m["model"])}">'
             f'<h3><a href="{base}{escape(m["url"])}">{escape(m["number"])} – {escape(m["name"])}</a> '
             f'<span class="finder-fit">{_value(f"models.{i}.fit", m["fit"], str)}</span></h3>'
-            f'<table class="calc-table"><caption class="md-visually-hidden">Kriterien für {escape(m["number"])}</caption>'
-            '<thead><tr><th scope="col">Kriterium</th><th scope="col">Status</th><th scope="col">Begründung</th></tr></thead>'
+            '<table class="calc-table"><caption class="md-visually-hidden">'
+            f"Kriterien für {escape(m['number'])}</caption>"
+            '<thead><tr><th scope="col">Kriterium</th><th scope="col">Status</th>'
+            '<th scope="col">Begründung</th></tr></thead>'
             f"<tbody>{criteria}</tbody></table>"
-            f'<p><a href="{escape(calc_link)}">Im Rechner mit {escape(m["number"])} rechnen</a></p></li>')
-    return f'<h2 id="finder-ergebnis">Ergebnis: alle Modelle, am besten passende zuerst</h2><ol class="finder-list">{"".join(items)}</ol>'
+            f'<p class="finder-reasons">{escape(" ".join(m["reasons"]))}</p>'
+            f'<p><a href="{escape(calc_link)}">Im Rechner mit {escape(m["number"])} rechnen</a></p></li>'
+        )
+    return (
+        '<h2 id="finder-ergebnis">Ergebnis: alle Modelle, am besten passende zuerst</h2>'
+        f'<ol class="finder-list">{"".join(items)}</ol>'
+    )

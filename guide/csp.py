@@ -33,9 +33,11 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def policy(html: str) -> str:
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
-    return (f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
-            "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
-            "form-action 'self'")
+    return (
+        f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'"
+    )
 
 
 def add_csp(html: str) -> str:
@@ -44,4 +46,4 @@ def add_csp(html: str) -> str:
     head = re.search(r"<head[^>]*>", html, re.IGNORECASE)
     if head is None:
         raise ValueError("Seite ohne <head>: Content-Security-Policy kann nicht eingefügt werden")
-    return html[: head.end()] + meta + html[head.end():]
+    return html[: head.end()] + meta + html[head.end() :]

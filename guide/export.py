@@ -13,10 +13,17 @@ def calc_parameters(content: Content) -> dict:
     guide = calc["richtwerte"]
     return {
         "models": {m.calc_id: _model(m, content) for m in content.models},
-        "guide": {"inhabitants_per_fte": guide["einwohner_je_stelle"],
-                  "municipalities_per_fte": guide["gemeinden_je_stelle"], "step": guide["stellenraster"]},
-        "cost_per_fte": {"default": cost["standard"], "min": cost["min"], "max": cost["max"],
-                         "source": f"{content.sources[cost['quelle']].citation} (Stand {cost['stand']})"},
+        "guide": {
+            "inhabitants_per_fte": guide["einwohner_je_stelle"],
+            "municipalities_per_fte": guide["gemeinden_je_stelle"],
+            "step": guide["stellenraster"],
+        },
+        "cost_per_fte": {
+            "default": cost["standard"],
+            "min": cost["min"],
+            "max": cost["max"],
+            "source": f"{content.sources[cost['quelle']].citation} (Stand {cost['stand']})",
+        },
         "funding": [_funding(way) for way in calc["foerderwege"]],
         "funding_notice": calc["hinweis_foerderung"],
     }
@@ -26,13 +33,27 @@ def _model(m: Model, content: Content) -> dict:
     start = m.data["ausgangslage"]
     size, staff, budget = start["kommunengroesse"], start["budget_personal"], start["budget_klimaschutz"]
     return {
-        "id": m.id, "number": m.number, "name": m.name, "order": m.order,
-        "min_fte": staff["min_stellen"], "guide": staff["richtwert"],
-        "budget": {"min": budget["min_eur_je_einwohner"], "max": budget["max_eur_je_einwohner"],
-                   "open_ended": budget["offen"], "label": budget["wert"]},
-        "size": {"min": size["min_einwohner"], "max": size["max_einwohner"], "circa": size["circa"],
-                 "kinds": size["arten"], "label": size["wert"]},
-        "history": _span(start["historie"]), "relevance": _span(start["relevanz"]),
+        "id": m.id,
+        "number": m.number,
+        "name": m.name,
+        "order": m.order,
+        "min_fte": staff["min_stellen"],
+        "guide": staff["richtwert"],
+        "budget": {
+            "min": budget["min_eur_je_einwohner"],
+            "max": budget["max_eur_je_einwohner"],
+            "open_ended": budget["offen"],
+            "label": budget["wert"],
+        },
+        "size": {
+            "min": size["min_einwohner"],
+            "max": size["max_einwohner"],
+            "circa": size["circa"],
+            "kinds": size["arten"],
+            "label": size["wert"],
+        },
+        "history": _span(start["historie"]),
+        "relevance": _span(start["relevanz"]),
         "stage": m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
         "url": model_url(m.id),
         "source": content.sources[m.data["quelle"]].citation,
@@ -45,9 +66,19 @@ def _span(span: dict) -> dict:
 
 def _funding(way: dict) -> dict:
     return {
-        "id": way["id"], "name": way["name"],
+        "id": way["id"],
+        "name": way["name"],
         "models": None if way["modelle"] == "alle" else way["modelle"],
-        "phases": [{"name": p["name"], "years": p["jahre"], "rate": p["quote"], "rate_weak": p["quote_finanzschwach"],
-                    "basis": p["rechtsgrundlage"], "stand": p["stand"], "confidence": p["gesichert"]}
-                   for p in way["phasen"]],
+        "phases": [
+            {
+                "name": p["name"],
+                "years": p["jahre"],
+                "rate": p["quote"],
+                "rate_weak": p["quote_finanzschwach"],
+                "basis": p["rechtsgrundlage"],
+                "stand": p["stand"],
+                "confidence": p["gesichert"],
+            }
+            for p in way["phasen"]
+        ],
     }

@@ -61,7 +61,9 @@ KEY = "<key>"  # path suffix under which the position of a mapping key (not its 
 
 # PyYAML's most common problems, in German.
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle (Text mit ':' in Anführungszeichen setzen)",
+    "mapping values are not allowed here": (
+        "Doppelpunkt an unerwarteter Stelle (Text mit ':' in Anführungszeichen setzen)"
+    ),
     "could not find expected ':'": "es fehlt ein ':' nach dem Schlüssel",
     "found character '\\t' that cannot start any token": "Tabulator gefunden – YAML erlaubt nur Leerzeichen",
     "did not find expected key": "Einrückung stimmt nicht: Schlüssel erwartet",
@@ -97,8 +99,17 @@ def _build(node: yaml.Node, path: tuple, positions: Positions, display: str, loa
             key = loader.construct_object(key_node)
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key, str):
-                raise ContentError([Issue(display, line, col, _dotted(path + (key,)),
-                                          "Schlüssel muss Text sein (in Anführungszeichen setzen)")])
+                raise ContentError(
+                    [
+                        Issue(
+                            display,
+                            line,
+                            col,
+                            _dotted(path + (key,)),
+                            "Schlüssel muss Text sein (in Anführungszeichen setzen)",
+                        )
+                    ]
+                )
             if key in result:
                 raise ContentError([Issue(display, line, col, _dotted(path + (key,)), "Schlüssel ist doppelt")])
             positions[path + (key, KEY)] = (line, col)
@@ -131,8 +142,9 @@ def _schema_issues(data: Any, positions: Positions, schema_name: str, display: s
             allowed = ", ".join(sorted(error.schema.get("properties", {})))
             for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
                 line, col = _position(positions, path + (extra, KEY))
-                issues.append(Issue(display, line, col, _dotted(path + (extra,)),
-                                    f"unbekanntes Feld (erlaubt: {allowed})"))
+                issues.append(
+                    Issue(display, line, col, _dotted(path + (extra,)), f"unbekanntes Feld (erlaubt: {allowed})")
+                )
             continue
         field, message = _describe(error, path)
         line, col = _position(positions, path)
@@ -345,7 +357,9 @@ def _chapter(d: dict) -> Chapter:
 
 
 def _aspect(d: dict) -> Aspect:
-    return Aspect(d["slug"], d["titel"], d["einleitung"], tuple(AspectField(f["feld"], f["titel"]) for f in d["felder"]))
+    return Aspect(
+        d["slug"], d["titel"], d["einleitung"], tuple(AspectField(f["feld"], f["titel"]) for f in d["felder"])
+    )
 
 
 def _source(d: dict) -> Source:
@@ -386,8 +400,16 @@ def _check_references(c: _Collector, content: Content, models, chapters, tasks, 
                     c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
 
 
-RECOMMENDATION_FIELDS = ("weiterentwicklung", "strategie", "ziele", "finanzierung", "controlling", "netzwerke",
-                         "massnahmen_innen", "massnahmen_aussen")
+RECOMMENDATION_FIELDS = (
+    "weiterentwicklung",
+    "strategie",
+    "ziele",
+    "finanzierung",
+    "controlling",
+    "netzwerke",
+    "massnahmen_innen",
+    "massnahmen_aussen",
+)
 
 
 def _check_aspect_fields(c: _Collector, content: Content) -> None:
@@ -396,8 +418,11 @@ def _check_aspect_fields(c: _Collector, content: Content) -> None:
     seen = [f.field for a in content.aspects for f in a.fields]
     for name in RECOMMENDATION_FIELDS:
         if seen.count(name) != 1:
-            c.reference(display, ("aspekte",), f"Feld '{name}' muss genau einem Aspekt zugeordnet sein "
-                                               f"(gefunden: {seen.count(name)}-mal)")
+            c.reference(
+                display,
+                ("aspekte",),
+                f"Feld '{name}' muss genau einem Aspekt zugeordnet sein (gefunden: {seen.count(name)}-mal)",
+            )
 
 
 def _check_band(c: _Collector, display: str, d: dict) -> None:
@@ -407,7 +432,11 @@ def _check_band(c: _Collector, display: str, d: dict) -> None:
             c.reference(display, ("ausgangslage", "kommunengroesse", "min_einwohner"), "ist größer als max_einwohner")
     budget = d["ausgangslage"]["budget_klimaschutz"]
     if budget["max_eur_je_einwohner"] is not None and budget["min_eur_je_einwohner"] > budget["max_eur_je_einwohner"]:
-        c.reference(display, ("ausgangslage", "budget_klimaschutz", "min_eur_je_einwohner"), "ist größer als max_eur_je_einwohner")
+        c.reference(
+            display,
+            ("ausgangslage", "budget_klimaschutz", "min_eur_je_einwohner"),
+            "ist größer als max_eur_je_einwohner",
+        )
     levels = ["gering", "mittel", "hoch"]
     for key in ("historie", "relevanz"):
         span = d["ausgangslage"][key]
@@ -417,8 +446,11 @@ def _check_band(c: _Collector, display: str, d: dict) -> None:
 
 def _source_refs(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
     if isinstance(data, dict):
-        return [ref for k, v in data.items() for ref in (
-            [(path + (k,), v)] if k == "quelle" and isinstance(v, str) else _source_refs(v, path + (k,)))]
+        return [
+            ref
+            for k, v in data.items()
+            for ref in ([(path + (k,), v)] if k == "quelle" and isinstance(v, str) else _source_refs(v, path + (k,)))
+        ]
     if isinstance(data, list):
         return [ref for i, v in enumerate(data) for ref in _source_refs(v, path + (i,))]
     return []

@@ -37,10 +37,19 @@ PROPERTIES = (
     ("strukturelle_einbindung", "Strukturelle Einbindung"),
     ("stellenbeschreibung", "Stellenbeschreibung"),
 )
-GROUPS = (("ohne_personal", "Modelle ohne zusätzliches Personal"), ("mit_personal", "Modelle mit zusätzlichem Personal"))
+GROUPS = (
+    ("ohne_personal", "Modelle ohne zusätzliches Personal"),
+    ("mit_personal", "Modelle mit zusätzlichem Personal"),
+)
 DEFAULT_ESTIMATE = {"model": "V7", "inhabitants": 50000}
-DEFAULT_FINDER = {"kind": "gemeinde", "inhabitants": 30000, "history": "mittel", "relevance": "mittel",
-                  "budget_per_inhabitant": 2, "staff_fte": 1}
+DEFAULT_FINDER = {
+    "kind": "gemeinde",
+    "inhabitants": 30000,
+    "history": "mittel",
+    "relevance": "mittel",
+    "budget_per_inhabitant": 2,
+    "staff_fte": 1,
+}
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
 
 
@@ -60,10 +69,22 @@ def _yaml_str(text: object) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(cell=_cell, yaml_str=_yaml_str, rel=posixpath.relpath, euro=fmt.euro, fte=fmt.fte, number=fmt.number,
-                       per_inhabitant=fmt.euro_per_inhabitant)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        cell=_cell,
+        yaml_str=_yaml_str,
+        rel=posixpath.relpath,
+        euro=fmt.euro,
+        fte=fmt.fte,
+        number=fmt.number,
+        per_inhabitant=fmt.euro_per_inhabitant,
+    )
     return env
 
 
@@ -89,22 +110,38 @@ def _render(template: str, doc: str, **context) -> str:
 def render_model_page(model: Model, content: Content) -> str:
     targets = [content.model(t) for t in model.develops_into]
     sources_of = [m for m in content.models if model.id in m.develops_into]
-    return _render("model.md.j2", urls.model_doc(model.id), m=model, d=model.data, content=content,
-                   criteria=CRITERIA, properties=PROPERTIES, targets=targets, sources_of=sources_of,
-                   source=content.sources[model.data["quelle"]])
+    return _render(
+        "model.md.j2",
+        urls.model_doc(model.id),
+        m=model,
+        d=model.data,
+        content=content,
+        criteria=CRITERIA,
+        properties=PROPERTIES,
+        targets=targets,
+        sources_of=sources_of,
+        source=content.sources[model.data["quelle"]],
+    )
 
 
 def render_models_overview(content: Content) -> str:
     intro = content.chapters_in("modelle")
     groups = [(title, [m for m in content.models if m.group == key]) for key, title in GROUPS]
-    return _render("models.md.j2", "modelle/index.md", content=content, intro=intro, groups=groups,
-                   source=content.sources["steckbriefe"])
+    return _render(
+        "models.md.j2",
+        "modelle/index.md",
+        content=content,
+        intro=intro,
+        groups=groups,
+        source=content.sources["steckbriefe"],
+    )
 
 
 def render_aspect_page(slug: str, content: Content) -> str:
     aspect = next(a for a in content.aspects if a.slug == slug)
-    return _render("aspect.md.j2", urls.aspect_doc(slug), aspect=aspect, content=content,
-                   source=content.sources["steckbriefe"])
+    return _render(
+        "aspect.md.j2", urls.aspect_doc(slug), aspect=aspect, content=content, source=content.sources["steckbriefe"]
+    )
 
 
 def render_aspects_overview(content: Content) -> str:
@@ -128,27 +165,47 @@ def render_calculator_page(content: Content, pyodide_version: str) -> str:
     params = calc_parameters(content)
     session = Session(params)
     result = session.compute("estimate", DEFAULT_ESTIMATE)
-    return _render("calculator.md.j2", "rechner.md", content=content, params=params, defaults=result["inputs"],
-                   result_html=session.html("estimate", result), calc=content.calculator,
-                   pyodide_version=pyodide_version)
+    return _render(
+        "calculator.md.j2",
+        "rechner.md",
+        content=content,
+        params=params,
+        defaults=result["inputs"],
+        result_html=session.html("estimate", result),
+        calc=content.calculator,
+        pyodide_version=pyodide_version,
+    )
 
 
 def render_finder_page(content: Content, pyodide_version: str) -> str:
     params = calc_parameters(content)
     session = Session(params)
     result = session.compute("finder", DEFAULT_FINDER)
-    return _render("finder.md.j2", "finder.md", content=content, params=params, defaults=DEFAULT_FINDER,
-                   result_html=session.html("finder", result), pyodide_version=pyodide_version)
+    return _render(
+        "finder.md.j2",
+        "finder.md",
+        content=content,
+        params=params,
+        defaults=DEFAULT_FINDER,
+        result_html=session.html("finder", result),
+        pyodide_version=pyodide_version,
+    )
 
 
 def render_path_page(content: Content) -> str:
-    return _render("path.md.j2", "pfad.md", content=content, diagram=path_svg(content, "pfad.md"),
-                   source=content.sources["steckbriefe"])
+    return _render(
+        "path.md.j2",
+        "pfad.md",
+        content=content,
+        diagram=path_svg(content, "pfad.md"),
+        source=content.sources["steckbriefe"],
+    )
 
 
 def render_worksheet_page(content: Content) -> str:
-    return _render("worksheet.md.j2", "arbeitszeit.md", tasks=content.tasks,
-                   source=content.sources[content.tasks["quelle"]])
+    return _render(
+        "worksheet.md.j2", "arbeitszeit.md", tasks=content.tasks, source=content.sources[content.tasks["quelle"]]
+    )
 
 
 def render_data_page(content: Content) -> str:
@@ -189,7 +246,8 @@ def path_svg(content: Content, doc: str) -> str:
 
     heads = "".join(
         f'<text class="path-head" x="6" y="{top + i * (box_h + gap_y) + box_h / 2 + 4}">{stage.capitalize()}</text>'
-        for i, stage in enumerate(STAGE_ORDER))
+        for i, stage in enumerate(STAGE_ORDER)
+    )
     edges = []
     for m in content.models:
         x1, y1 = corner(m.id)
@@ -200,10 +258,15 @@ def path_svg(content: Content, doc: str) -> str:
             elif y2 < y1:
                 start, end = (x1 + box_w / 2, y1), (x2 + box_w / 2, y2 + box_h)
             else:
-                start, end = ((x1 + box_w, y1 + box_h / 2), (x2, y2 + box_h / 2)) if x2 > x1 else \
-                             ((x1, y1 + box_h / 2), (x2 + box_w, y2 + box_h / 2))
-            edges.append(f'<line class="path-edge" x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" '
-                         f'y2="{end[1]:.0f}" marker-end="url(#path-arrow)"/>')
+                start, end = (
+                    ((x1 + box_w, y1 + box_h / 2), (x2, y2 + box_h / 2))
+                    if x2 > x1
+                    else ((x1, y1 + box_h / 2), (x2 + box_w, y2 + box_h / 2))
+                )
+            edges.append(
+                f'<line class="path-edge" x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" '
+                f'y2="{end[1]:.0f}" marker-end="url(#path-arrow)"/>'
+            )
     nodes = []
     for m in content.models:
         x, y = corner(m.id)
@@ -213,16 +276,19 @@ def path_svg(content: Content, doc: str) -> str:
             f'<a xlink:href="{href}" aria-label="{m.number}: {_attr(m.name)}">'
             f'<rect class="path-node path-{m.group}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="6"/>'
             f'<text x="{x + 8}" y="{y + 20}" class="path-number">{m.number}</text>'
-            f'<text x="{x + 8}" y="{y + 40}" class="path-label">{_attr(label)}</text></a>')
-    return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="pfad-titel pfad-desc" '
-            'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-            '<title id="pfad-titel">Verstetigungspfad: wie die Modelle aufeinander aufbauen</title>'
-            '<desc id="pfad-desc">Zeilen nach Grad der personellen Verstetigung, von sehr gering (oben) bis '
-            'sehr hoch (unten); Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln '
-            'kann. Dieselbe Information steht als Liste unter der Grafik.</desc>'
-            '<defs><marker id="path-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
-            f'{heads}{"".join(edges)}{"".join(nodes)}</svg>')
+            f'<text x="{x + 8}" y="{y + 40}" class="path-label">{_attr(label)}</text></a>'
+        )
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="pfad-titel pfad-desc" '
+        'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<title id="pfad-titel">Verstetigungspfad: wie die Modelle aufeinander aufbauen</title>'
+        '<desc id="pfad-desc">Zeilen nach Grad der personellen Verstetigung, von sehr gering (oben) bis '
+        "sehr hoch (unten); Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln "
+        "kann. Dieselbe Information steht als Liste unter der Grafik.</desc>"
+        '<defs><marker id="path-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
+        f"{heads}{''.join(edges)}{''.join(nodes)}</svg>"
+    )
 
 
 def _attr(text: str) -> str:
@@ -236,6 +302,7 @@ def _attr(text: str) -> str:
 
 def data_files(content: Content) -> dict[str, str]:
     """Open data files under daten/: JSON exports, CSV overview and the schemas."""
+
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
@@ -253,12 +320,28 @@ def data_files(content: Content) -> dict[str, str]:
 
 
 def _aspect_dict(aspect) -> dict:
-    return {"slug": aspect.slug, "titel": aspect.title, "einleitung": aspect.intro,
-            "felder": [{"feld": f.field, "titel": f.title} for f in aspect.fields]}
+    return {
+        "slug": aspect.slug,
+        "titel": aspect.title,
+        "einleitung": aspect.intro,
+        "felder": [{"feld": f.field, "titel": f.title} for f in aspect.fields],
+    }
 
 
-CSV_COLUMNS = ("id", "nummer", "name", "gruppe", "min_einwohner", "max_einwohner", "arten", "min_stellen",
-               "budget_min_eur_je_ew", "budget_max_eur_je_ew", "budget_offen", "verstetigungsgrad")
+CSV_COLUMNS = (
+    "id",
+    "nummer",
+    "name",
+    "gruppe",
+    "min_einwohner",
+    "max_einwohner",
+    "arten",
+    "min_stellen",
+    "budget_min_eur_je_ew",
+    "budget_max_eur_je_ew",
+    "budget_offen",
+    "verstetigungsgrad",
+)
 
 
 def models_csv(content: Content) -> str:
@@ -269,10 +352,22 @@ def models_csv(content: Content) -> str:
     for m in content.models:
         start = m.data["ausgangslage"]
         size, budget = start["kommunengroesse"], start["budget_klimaschutz"]
-        writer.writerow([m.id, m.number, m.name, m.group, _csv(size["min_einwohner"]), _csv(size["max_einwohner"]),
-                         ",".join(size["arten"]), _csv(start["budget_personal"]["min_stellen"]),
-                         _csv(budget["min_eur_je_einwohner"]), _csv(budget["max_eur_je_einwohner"]),
-                         "ja" if budget["offen"] else "nein", m.data["eigenschaften"]["verstetigungsgrad"]["stufe"]])
+        writer.writerow(
+            [
+                m.id,
+                m.number,
+                m.name,
+                m.group,
+                _csv(size["min_einwohner"]),
+                _csv(size["max_einwohner"]),
+                ",".join(size["arten"]),
+                _csv(start["budget_personal"]["min_stellen"]),
+                _csv(budget["min_eur_je_einwohner"]),
+                _csv(budget["max_eur_je_einwohner"]),
+                "ja" if budget["offen"] else "nein",
+                m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
+            ]
+        )
     return "\ufeff" + buffer.getvalue()
 
 
@@ -289,38 +384,66 @@ def _csv(value) -> str:
 
 def site_pages(content: Content, pyodide_version: str, operator: dict) -> dict[str, str]:
     """Every generated page: doc path (as MkDocs' src_uri) -> Markdown."""
-    pages = {"modelle/index.md": render_models_overview(content),
-             "aspekte/index.md": render_aspects_overview(content),
-             "leitfaden/index.md": render_chapters_overview(content),
-             "quellen.md": render_sources_page(content),
-             "rechner.md": render_calculator_page(content, pyodide_version),
-             "finder.md": render_finder_page(content, pyodide_version),
-             "pfad.md": render_path_page(content),
-             "arbeitszeit.md": render_worksheet_page(content),
-             "daten/index.md": render_data_page(content)}
+    pages = {
+        "modelle/index.md": render_models_overview(content),
+        "aspekte/index.md": render_aspects_overview(content),
+        "leitfaden/index.md": render_chapters_overview(content),
+        "quellen.md": render_sources_page(content),
+        "rechner.md": render_calculator_page(content, pyodide_version),
+        "finder.md": render_finder_page(content, pyodide_version),
+        "pfad.md": render_path_page(content),
+        "arbeitszeit.md": render_worksheet_page(content),
+        "daten/index.md": render_data_page(content),
+    }
     pages.update({f"{name}.md": render_legal_page(name, operator, content) for name in LEGAL_PAGES})
     pages.update({urls.model_doc(m.id): render_model_page(m, content) for m in content.models})
     pages.update({urls.aspect_doc(a.slug): render_aspect_page(a.slug, content) for a in content.aspects})
-    pages.update({urls.chapter_doc(c.slug): render_chapter_page(c.slug, content)
-                  for c in content.chapters if c.area != "modelle"})
+    pages.update(
+        {
+            urls.chapter_doc(c.slug): render_chapter_page(c.slug, content)
+            for c in content.chapters
+            if c.area != "modelle"
+        }
+    )
     return pages
 
 
 def navigation(content: Content) -> list:
     """The nav tree in mkdocs.yml form, built from content so no list is kept twice."""
+
     def chapters(area: str) -> list:
         return [{c.title: urls.chapter_doc(c.slug)} for c in content.chapters_in(area)]
 
-    models = [{title: [{f"{m.number} {m.table_name if len(m.table_name) < 40 else m.name}": urls.model_doc(m.id)}
-                       for m in content.models if m.group == key]} for key, title in GROUPS]
+    models = [
+        {
+            title: [
+                {f"{m.number} {m.table_name if len(m.table_name) < 40 else m.name}": urls.model_doc(m.id)}
+                for m in content.models
+                if m.group == key
+            ]
+        }
+        for key, title in GROUPS
+    ]
     return [
         {"Start": "index.md"},
         {"Modelle": ["modelle/index.md", *models]},
         {"Aspekte": ["aspekte/index.md", *[{a.title: urls.aspect_doc(a.slug)} for a in content.aspects]]},
         {"Leitfaden": ["leitfaden/index.md", *chapters("leitfaden"), {"Ergänzungen": chapters("ergaenzung")}]},
-        {"Werkzeuge": [{"Rechner": "rechner.md"}, {"Modell-Finder": "finder.md"},
-                       {"Verstetigungspfad": "pfad.md"}, {"Arbeitszeit IST/SOLL": "arbeitszeit.md"}]},
+        {
+            "Werkzeuge": [
+                {"Rechner": "rechner.md"},
+                {"Modell-Finder": "finder.md"},
+                {"Verstetigungspfad": "pfad.md"},
+                {"Arbeitszeit IST/SOLL": "arbeitszeit.md"},
+            ]
+        },
         {"Daten und Quellen": [{"Offene Daten": "daten/index.md"}, {"Quellen": "quellen.md"}]},
-        {"Über diese Seite": [{"Leichte Sprache": "leichte-sprache.md"}, {"Barrierefreiheit": "barrierefreiheit.md"},
-                              {"Datenschutz": "datenschutz.md"}, {"Impressum": "impressum.md"}]},
+        {
+            "Über diese Seite": [
+                {"Leichte Sprache": "leichte-sprache.md"},
+                {"Barrierefreiheit": "barrierefreiheit.md"},
+                {"Datenschutz": "datenschutz.md"},
+                {"Impressum": "impressum.md"},
+            ]
+        },
     ]

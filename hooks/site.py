@@ -46,9 +46,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = navigation(content)
     placeholders = [key for key, value in _operator(config).items() if str(value).startswith("[")]
     if placeholders:
-        log.info("Hinweis: Die Betreiberangaben in mkdocs.yml (extra.betreiber: %s) sind noch Platzhalter. "
-                 "Vor der Veröffentlichung ausfüllen – sie erscheinen in Impressum, Datenschutz und "
-                 "Barrierefreiheit.", ", ".join(placeholders))
+        log.info(
+            "Hinweis: Die Betreiberangaben in mkdocs.yml (extra.betreiber: %s) sind noch Platzhalter. "
+            "Vor der Veröffentlichung ausfüllen – sie erscheinen in Impressum, Datenschutz und "
+            "Barrierefreiheit.",
+            ", ".join(placeholders),
+        )
     return config
 
 

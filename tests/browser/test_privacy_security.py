@@ -299,3 +299,49 @@ def test_no_third_party_hosts_in_markup(built_site):
                 continue
             offenders.append(f"{html.relative_to(built_site)}: {tag}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_instant_navigation_keeps_csp_and_stays_local(browser, base_url):
+    """navigation.instant swaps pages without reloading: the first page's policy stays in force.
+
+    Pages at other depths carry other inline-script hashes, so walk start -> models -> V 1 ->
+    calculator by clicking and check that nothing is blocked and the calculator still starts.
+
+    Material only navigates instantly to URLs listed in sitemap.xml, after giving them the page's
+    protocol and host name – but not its port. On GitHub Pages that matches; for the test server
+    with its random port the sitemap's addresses get the server's origin, as they would when deployed.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context.add_init_script(CSP_RECORDER)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+
+    def local_sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=re.sub(r"<loc>https?://[^/<]+/", f"<loc>{origin}/", response.text()))
+
+    context.route(base_url + "sitemap.xml", local_sitemap)
+    try:
+        page = context.new_page()
+        requests, console = [], []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda msg: console.append(msg.text) if "Content Security Policy" in msg.text else None)
+        page.goto(base_url)
+        page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is loaded
+        page.evaluate("window.__sameDocument = true")
+        for target in ("modelle/", "modelle/v1/", "rechner/"):
+            # Material rewrites hrefs to absolute URLs for instant navigation.
+            clicked = page.evaluate(
+                """(url) => { const a = [...document.querySelectorAll('a[href]')].find((a) => a.href === url);
+                              if (a) a.click(); return !!a; }""", base_url + target)
+            assert clicked, f"kein Link auf {target}"
+            page.wait_for_url(lambda url, t=target: url.split("?")[0].split("#")[0] == base_url + t)
+        page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
+        violations = page.evaluate("window.__cspViolations")
+        # One document the whole time, so this really was instant navigation.
+        assert page.evaluate("window.__sameDocument === true"), "Seiten wurden neu geladen statt ausgetauscht"
+    finally:
+        context.close()
+    assert not violations and not console, f"CSP-Verstöße bei Sofortnavigation: {violations} {console}"
+    foreign = [url for url in requests if urlsplit(url).scheme not in ("data", "blob")
+               and urlsplit(url).hostname != "127.0.0.1"]
+    assert not foreign, foreign

@@ -670,7 +670,7 @@ def _assert_tables_intact(page: str, where: str) -> None:
     "doc",
     [
         "modelle/index.md",
-        "rechner.md",
+        "finder.md",
         *[urls.model_doc(m) for m in MODEL_IDS],
         *[urls.aspect_doc(s) for s in ASPECT_SLUGS],
     ],

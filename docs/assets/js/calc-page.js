@@ -8,11 +8,13 @@
   const pending = new Map();
   let ready = null;
 
-  function siteRoot() {
+  // Resolved once, when this script first runs: after instant navigation the theme keeps the
+  // first page's relative base, which would resolve against the wrong address.
+  const SITE_ROOT = (() => {
     const config = document.getElementById("__config");
     const base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), location.href);
-  }
+  })();
 
   function call(message) {
     return new Promise((resolve, reject) => {
@@ -24,7 +26,7 @@
 
   function startWorker(version) {
     if (ready) return ready;
-    const root = siteRoot();
+    const root = SITE_ROOT;
     worker = new Worker(new URL("assets/js/calc-worker.mjs", root), { type: "module" });
     worker.onmessage = (event) => {
       const { id, error } = event.data;
@@ -61,6 +63,8 @@
     return input;
   }
 
+  function normal(text) { return String(text).replace(/\s+/g, "").toLowerCase(); }
+
   function applyQuery(form) {
     const query = new URLSearchParams(location.search);
     for (const [name, value] of query) {
@@ -68,7 +72,11 @@
       for (const el of fields) {
         if (el.type === "checkbox") el.checked = value === "true" || value === "1";
         else if (el.type === "radio") el.checked = el.value === value;
-        else el.value = value;
+        else if (el.tagName === "SELECT") {
+          // "v 7a" in a shared link selects "V7a", as the command line accepts it
+          const option = [...el.options].find((o) => normal(o.value) === normal(value));
+          el.value = option ? option.value : value;
+        } else el.value = value;
       }
     }
     return query.size > 0;
@@ -80,10 +88,20 @@
     history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
   }
 
+  // Fields shown only for some inputs: data-show-if="name=value" (radio or select value) or
+  // data-show-if="name@flag" (the selected option carries data-flag).
   function toggleConditional(root) {
-    const model = root.querySelector("[name=model]");
-    const needs = model && model.selectedOptions[0] && model.selectedOptions[0].hasAttribute("data-needs-municipalities");
-    for (const el of root.querySelectorAll("[data-municipalities-field]")) el.hidden = !needs;
+    const form = root.querySelector("form");
+    for (const el of root.querySelectorAll("[data-show-if]")) {
+      const [, name, op, wanted] = el.dataset.showIf.match(/^([\w-]+)([=@])(.+)$/);
+      const field = form.elements[name];
+      if (!field) continue;
+      if (op === "=") el.hidden = field.value !== wanted;
+      else {
+        const option = field.selectedOptions && field.selectedOptions[0];
+        el.hidden = !(option && option.hasAttribute(`data-${wanted}`));
+      }
+    }
   }
 
   function clearErrors(root) {

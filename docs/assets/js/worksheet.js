@@ -53,13 +53,15 @@
     for (const kind of ["ist", "soll"]) {
       const cell = root.querySelector(`[data-total="${kind}"]`);
       cell.textContent = `${fmt.format(totals[kind])} %`;
-      const bad = totals[kind] !== 100 && totals[kind] !== 0;
+      const bad = ![0, 100].includes(Math.round(totals[kind] * 10) / 10);  // judge the shown value, not float noise
       cell.classList.toggle("ws-total-bad", bad);
       if (bad) problems.push(`${kind.toUpperCase()} ergibt ${fmt.format(totals[kind])} % statt 100 %`);
     }
+    const empty = ["ist", "soll"].filter((kind) => totals[kind] === 0).map((kind) => kind.toUpperCase());
     const note = root.querySelector("[data-ws-note]");
-    if (totals.ist === 0 && totals.soll === 0) note.textContent = "Noch keine Angaben.";
+    if (empty.length === 2) note.textContent = "Noch keine Angaben.";
     else if (problems.length) note.textContent = `Achtung: ${problems.join("; ")}.`;
+    else if (empty.length) note.textContent = `${empty[0] === "IST" ? "SOLL" : "IST"} ergibt 100 %; die Spalte ${empty[0]} ist noch leer.`;
     else note.textContent = "IST und SOLL ergeben jeweils 100 %.";
     note.classList.toggle("ws-total-bad", problems.length > 0);
   }
