@@ -249,9 +249,9 @@ def test_calculator_works_with_the_keyboard_alone(context, base_url):
         assert order == CALC_CONTROLS, f"Tab-Reihenfolge {order} weicht von der sichtbaren ab"
         assert not no_indicator, "kein sichtbarer Fokusindikator:\n" + "\n".join(no_indicator)
         assert changed
-        assert "250.000" in page.inner_text("[data-calc-result]") or \
-            page.inner_text("[data-calc-result]") != result_before
+        assert page.inner_text("[data-calc-result]") != result_before
         assert status.inner_text() != status_before
+        assert page.get_attribute("[data-calc-root]", "data-calc-state") == "ready"
     finally:
         page.close()
 
@@ -305,3 +305,24 @@ def test_finder_without_javascript_shows_the_matrix(nojs_page, base_url):
     assert matrix["head"][0] == "Modell", matrix["head"]
     assert len(matrix["rows"]) == 14, matrix["rows"]
     assert all(row.startswith("V") for row in matrix["rows"]), matrix["rows"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Phones: narrow screens make wide tables scroll; the scroll boxes must be reachable by keyboard
+# ----------------------------------------------------------------------------------------------
+
+PHONE_PAGES = ["", "modelle/", "modelle/v7/", "modelle/v6a-c/", "aspekte/massnahmen/", "leitfaden/ansiedlung/",
+               "leitfaden/organisationsmodelle/", "arbeitszeit/", "pfad/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES, ids=lambda p: p or "start")
+def test_axe_on_a_phone_screen(browser, axe, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE", is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + path, wait_until="load")
+        page.wait_for_timeout(100)  # let the theme wrap the tables and site.js label the wrappers
+        violations = _axe(axe, page)
+    finally:
+        context.close()
+    assert not violations, _format_violations(violations)

@@ -1,0 +1,31 @@
+// Small page behaviours for every page (runs after each instant navigation too).
+(function () {
+  "use strict";
+
+  // Wide tables: the theme wraps them in a scroll box; make that box reachable and named for
+  // keyboard and screen-reader users (WCAG 2.1.1, axe rule scrollable-region-focusable).
+  function labelScrollBoxes() {
+    for (const box of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+      let heading = box.previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      const title = heading ? heading.textContent.replace(/¶$/, "").trim() : document.title;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", `Tabelle: ${title}`);
+    }
+  }
+
+  // Before printing: write out link targets (absolute) and the print date in the footer.
+  window.addEventListener("beforeprint", () => {
+    for (const link of document.querySelectorAll(".md-content a[href]")) {
+      if (!link.getAttribute("href").startsWith("#")) link.dataset.printUrl = link.href;
+    }
+    const today = new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
+    for (const el of document.querySelectorAll("[data-print-date]")) el.textContent = today;
+  });
+
+  // The theme wraps tables while it mounts the page; label the wrappers right after that.
+  if (typeof document$ !== "undefined") document$.subscribe(() => requestAnimationFrame(labelScrollBoxes));
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", labelScrollBoxes);
+  else labelScrollBoxes();
+})();
