@@ -311,12 +311,17 @@ def data_files(content: Content) -> dict[str, str]:
         "daten/aspekte.json": dump({"aspekte": [_aspect_dict(a) for a in content.aspects]}),
         "daten/aufgaben.json": dump(content.tasks),
         "daten/rechner.json": dump(content.calculator),
-        "daten/quellen.json": dump({"quellen": [vars(s) | {"zitat": s.citation} for s in content.sources.values()]}),
+        "daten/quellen.json": dump({"quellen": [_source_dict(s) for s in content.sources.values()]}),
         "daten/modelle.csv": models_csv(content),
     }
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         files[f"daten/schema/{schema.name}"] = schema.read_text(encoding="utf-8")
     return files
+
+
+def _source_dict(source) -> dict:
+    data = {"id": source.id, "zitat": source.citation, "beschreibung": source.description, "art": source.kind}
+    return data | ({"stand": source.stand} if source.stand else {})
 
 
 def _aspect_dict(aspect) -> dict:

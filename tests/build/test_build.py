@@ -253,3 +253,113 @@ def test_broken_content_fails_the_build(tmp_path):
     )
     assert "'fünf' ist kein Wert vom Typ Zahl" in output
     assert not (site_dir / "index.html").exists(), "nichts Halbfertiges wird gebaut"
+
+
+# --------------------------------------------------------------------------------------------
+# Open data: generated from the same content, valid against the published schemas
+# --------------------------------------------------------------------------------------------
+
+
+def _schema(site: Path, name: str):
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(json.loads((site / "daten" / "schema" / name).read_text(encoding="utf-8")))
+
+
+def test_open_data_models_validate_against_schema(site):
+    models = json.loads((site / "daten" / "modelle.json").read_text(encoding="utf-8"))
+    assert [m["id"] for m in models] == MODEL_IDS
+    validator = _schema(site, "modell.schema.json")
+    for model in models:
+        errors = [e.message for e in validator.iter_errors(model)]
+        assert errors == [], (model["id"], errors)
+        assert model["empfehlungen"]["finanzierung"] and model["ausgangslage"]["budget_klimaschutz"]
+
+
+@pytest.mark.parametrize(
+    "data, schema",
+    [
+        pytest.param("aspekte.json", "aspekte.schema.json", id="aspekte"),
+        pytest.param("aufgaben.json", "aufgaben.schema.json", id="aufgaben"),
+        pytest.param("rechner.json", "rechner.schema.json", id="rechner"),
+        pytest.param("quellen.json", "quellen.schema.json", id="quellen"),
+    ],
+)
+def test_open_data_files_validate_against_schema(site, data, schema):
+    document = json.loads((site / "daten" / data).read_text(encoding="utf-8"))
+    assert [e.message for e in _schema(site, schema).iter_errors(document)] == []
+
+
+def test_open_data_equals_content(site):
+    """The export is the loaded content, not a second copy of it."""
+    for model_id in MODEL_IDS:
+        source = yaml.safe_load((CONTENT / "modelle" / f"{model_id}.yml").read_text(encoding="utf-8"))
+        exported = next(m for m in json.loads((site / "daten" / "modelle.json").read_text(encoding="utf-8"))
+                        if m["id"] == model_id)
+        assert exported == source
+
+
+def test_open_data_csv_opens_in_german_excel(site):
+    raw = (site / "daten" / "modelle.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 mit BOM"
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].split(";")[0] == "id" and len(lines) == 1 + len(MODEL_IDS)
+    v6 = next(line for line in lines if line.startswith("v6a-c;")).split(";")
+    assert "Stellenteilung" in v6[2] and v6[7] == "0,5", v6
+
+
+def test_data_page_links_every_file(site):
+    html = page(site, "daten/")
+    for name in ("modelle.json", "modelle.csv", "aspekte.json", "aufgaben.json", "rechner.json", "quellen.json",
+                 "schema/modell.schema.json"):
+        assert f'href="{name}"' in html, name
+        assert (site / "daten" / name).is_file()
+
+
+# --------------------------------------------------------------------------------------------
+# Operator data for the legal pages: one place, a notice while placeholders remain
+# --------------------------------------------------------------------------------------------
+
+
+def test_placeholder_operator_data_gives_a_notice_not_a_failure(build):
+    result, _ = build
+    output = result.stdout + result.stderr
+    assert result.returncode == 0
+    assert "extra.betreiber" in output and "Platzhalter" in output
+
+
+@pytest.mark.parametrize("url", ["impressum/", "datenschutz/", "barrierefreiheit/"])
+def test_legal_pages_take_operator_data_from_mkdocs_yml(site, url):
+    operator = yaml.safe_load("extra:\n" + (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1])[
+        "extra"
+    ]["betreiber"]
+    html = page(site, url)
+    assert operator["name"] in html and operator["email"] in html
+
+
+def test_accessibility_statement_names_feedback_and_enforcement(site):
+    html = page(site, "barrierefreiheit/")
+    assert "Feedback" in html and "Durchsetzungsverfahren" in html and "BITV 2.0" in html
+
+
+# --------------------------------------------------------------------------------------------
+# Publishing: the GitHub Pages workflow builds with the README's command
+# --------------------------------------------------------------------------------------------
+
+
+def test_pages_workflow_builds_with_readme_command_and_deploys_officially():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads 'on' as True
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    build_steps = workflow["jobs"]["build"]["steps"]
+    uses = [s.get("uses", "").split("@")[0] for s in build_steps]
+    assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
+    runs = [s["run"] for s in build_steps if "run" in s]
+    assert "make build" in runs
+    assert "make build" in (ROOT / "README.md").read_text(encoding="utf-8")
+    upload = next(s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build", "nothing is deployed when the build fails"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}

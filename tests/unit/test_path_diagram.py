@@ -1,0 +1,45 @@
+"""The Verstetigungspfad: one linked node per model, one arrow per 'develops into', a text alternative."""
+
+from __future__ import annotations
+
+import re
+
+from guide.render import path_svg, render_path_page
+
+
+def test_every_model_is_a_linked_node(real_content):
+    svg = path_svg(real_content, "pfad.md")
+    for model in real_content.models:
+        assert f'xlink:href="../modelle/{model.id}/"' in svg, model.id
+        assert f">{model.number}</text>" in svg
+
+
+def test_one_arrow_per_development(real_content):
+    svg = path_svg(real_content, "pfad.md")
+    edges = sum(len(m.develops_into) for m in real_content.models)
+    assert edges > 0
+    assert len(re.findall(r'<line class="path-edge"', svg)) == edges
+
+
+def test_diagram_has_a_text_alternative(real_content):
+    svg = path_svg(real_content, "pfad.md")
+    assert 'role="img"' in svg and 'aria-labelledby="pfad-titel pfad-desc"' in svg
+    page = render_path_page(real_content)
+    for model in real_content.models:
+        for target in model.develops_into:
+            assert f"(modelle/{target}.md)" in page
+    assert page.count("- kann sich weiterentwickeln zu:") == sum(1 for m in real_content.models if m.develops_into)
+
+
+def test_lower_rows_hold_higher_degrees(real_content):
+    """The picture says: the further down, the more the work is mainstreamed."""
+    svg = path_svg(real_content, "pfad.md")
+    node = r'xlink:href="../modelle/{}/".*?<rect [^>]*y="([\d.]+)"'
+    rows = {m.id: float(re.search(node.format(re.escape(m.id)), svg).group(1)) for m in real_content.models}
+    order = ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
+    for a in real_content.models:
+        for b in real_content.models:
+            stage_a = order.index(a.data["eigenschaften"]["verstetigungsgrad"]["stufe"])
+            stage_b = order.index(b.data["eigenschaften"]["verstetigungsgrad"]["stufe"])
+            if stage_a < stage_b:
+                assert rows[a.id] < rows[b.id], (a.id, b.id)
