@@ -203,7 +203,7 @@ def finder_html(result: dict, base: str = "../") -> str:
             f'<li class="finder-model {FIT_CLASS[m["fit"]]}" data-model="{escape(m["model"])}">'
             f'<h3><a href="{base}{escape(m["url"])}">{escape(m["number"])} – {escape(m["name"])}</a> '
             f'<span class="finder-fit">{_value(f"models.{i}.fit", m["fit"], str)}</span></h3>'
-            '<table class="calc-table"><caption class="md-visually-hidden">'
+            '<table class="calc-table"><caption class="visually-hidden">'
             f"Kriterien für {escape(m['number'])}</caption>"
             '<thead><tr><th scope="col">Kriterium</th><th scope="col">Status</th>'
             '<th scope="col">Begründung</th></tr></thead>'

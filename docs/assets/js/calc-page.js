@@ -125,6 +125,14 @@
   }
 
   function summary(root) {
+    const fits = [...root.querySelectorAll(".calc-result [data-model]")];
+    if (fits.length) {
+      const count = (fit) => fits.filter((el) => el.querySelector(".finder-fit [data-field]").textContent === fit).length;
+      const best = fits[0].querySelector("h3 a").textContent;
+      const fitting = count("passt");
+      return `Ergebnis aktualisiert: ${fitting} ${fitting === 1 ? "Modell passt" : "Modelle passen"}, ` +
+        `${count("bedingt")} bedingt. Am besten passt ${best}.`;
+    }
     const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
       const label = el.querySelector(".calc-label");
       const value = el.querySelector(".calc-value");
