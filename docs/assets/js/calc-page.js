@@ -24,10 +24,21 @@
     });
   }
 
-  function startWorker(version) {
-    if (ready) return ready;
-    const root = SITE_ROOT;
-    worker = new Worker(new URL("assets/js/calc-worker.mjs", root), { type: "module" });
+  // The calculator and finder pages start the worker from an inline script while the page is
+  // still loading (window.__calcBoot); adopt it, so the runtime loads in parallel with the theme.
+  function adoptBoot() {
+    const boot = window.__calcBoot;
+    window.__calcBoot = null;
+    if (!boot) return false;
+    if (worker) { boot.worker.terminate(); return false; }
+    worker = boot.worker;
+    listen();
+    ready = boot.ready;
+    ready.catch(() => { ready = null; worker.terminate(); worker = null; });
+    return true;
+  }
+
+  function listen() {
     worker.onmessage = (event) => {
       const { id, error } = event.data;
       const waiting = pending.get(id);
@@ -40,6 +51,13 @@
       for (const waiting of pending.values()) waiting.reject(new Error(event.message || "Worker-Fehler"));
       pending.clear();
     };
+  }
+
+  function startWorker(version) {
+    if (adoptBoot() || ready) return ready;
+    worker = new Worker(new URL("assets/js/calc-worker.mjs", SITE_ROOT), { type: "module" });
+    listen();
+    const root = SITE_ROOT;
     const config = {
       version,
       archiveURL: new URL("assets/calc/calc.zip", root).href,
@@ -96,17 +114,19 @@
       const [, name, op, wanted] = el.dataset.showIf.match(/^([\w-]+)([=@])(.+)$/);
       const field = form.elements[name];
       if (!field) continue;
-      if (op === "=") el.hidden = field.value !== wanted;
+      let hide;
+      if (op === "=") hide = field.value !== wanted;
       else {
         const option = field.selectedOptions && field.selectedOptions[0];
-        el.hidden = !(option && option.hasAttribute(`data-${wanted}`));
+        hide = !(option && option.hasAttribute(`data-${wanted}`));
       }
+      if (el.hidden !== hide) el.hidden = hide;  // no attribute write, no style work, when nothing changes
     }
   }
 
   function clearErrors(root) {
     for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-    for (const el of root.querySelectorAll(".calc-error")) { el.hidden = true; el.textContent = ""; }
+    for (const el of root.querySelectorAll(".calc-error:not([hidden])")) { el.hidden = true; el.textContent = ""; }
   }
 
   function showError(root, error) {
