@@ -34,11 +34,12 @@
     worker = boot.worker;
     listen();
     ready = boot.ready;
-    ready.catch(() => { ready = null; worker.terminate(); worker = null; });
+    ready.catch(() => { ready = null; worker.terminate(); worker = null; window.__calcWorkerRunning = false; });
     return true;
   }
 
   function listen() {
+    window.__calcWorkerRunning = true;
     worker.onmessage = (event) => {
       const { id, error } = event.data;
       const waiting = pending.get(id);
@@ -64,7 +65,7 @@
       paramsURL: new URL("assets/calc/params.json", root).href,
     };
     ready = call({ type: "init", config });
-    ready.catch(() => { ready = null; worker.terminate(); worker = null; });
+    ready.catch(() => { ready = null; worker.terminate(); worker = null; window.__calcWorkerRunning = false; });
     return ready;
   }
 
