@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
-from fractions import Fraction
 
 from calc import fmt
 from calc.errors import InputError
@@ -129,36 +128,54 @@ def estimate_raw(raw: object, params: Parameters) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-def round_up_to_step(value: Fraction, step: float) -> float:
-    """Round up to the next multiple of ``step`` (exact arithmetic): 2.4 -> 2.5, 2.0 -> 2.0."""
-    step_fraction = Fraction(step)
-    return float(math.ceil(value / step_fraction) * step_fraction)
+def steps_per_post(step: float) -> int:
+    """0.5 -> 2: posts are counted in whole steps (the raster must divide one post)."""
+    count = round(1 / step)
+    if count < 1 or abs(count * step - 1) > 1e-9:
+        raise ValueError(f"stellenraster {step} teilt eine Stelle nicht in gleiche Teile")
+    return count
+
+
+def round_up_to_step(numerator: int, denominator: int, step: float) -> float:
+    """numerator/denominator posts rounded up to the next step, exactly: 2.4 -> 2.5, 2.0 -> 2.0.
+
+    Integer arithmetic instead of ``fractions`` keeps the worker's start-up short (the module
+    costs about 50 ms to import in Pyodide).
+    """
+    per_post = steps_per_post(step)
+    return -(-numerator * per_post // denominator) / per_post
 
 
 def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
-    minimum = Fraction(model.min_fte)
     if model.guide == "einwohner":
-        guidance = Fraction(inp.inhabitants, params.inhabitants_per_fte)
+        ratio = (inp.inhabitants, params.inhabitants_per_fte)
         rule = (
             f"Richtwert: 1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
             f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
         )
     elif model.guide == "gemeinden":
-        guidance = Fraction(inp.municipalities or 0, params.municipalities_per_fte)
+        ratio = (inp.municipalities or 0, params.municipalities_per_fte)
         rule = (
             f"Richtwert: mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
             f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})"
         )
     else:
-        guidance = None
+        ratio = None
         rule = "Kein Richtwert: das Modell kommt ohne eigenes Klimaschutzpersonal nach Einwohnerzahl aus"
-    base = max(minimum, guidance) if guidance is not None else minimum
-    recommended = round_up_to_step(base, params.fte_step)
+    minimum = _minimum_units(model.min_fte, params.fte_step)
+    guided = 0.0 if ratio is None else round_up_to_step(*ratio, params.fte_step)
+    recommended = max(minimum, guided)  # ceil(max(a, b)) == max(ceil(a), ceil(b))
     rule += (
         f"; Empfehlung = größerer Wert aus Mindestpersonal und Richtwert, aufgerundet auf {fmt.fte(params.fte_step)}"
     )
-    guide_value = None if guidance is None else round(float(guidance), 2)
-    return Fte(float(minimum), guide_value, recommended, rule)
+    guide_value = None if ratio is None else round(ratio[0] / ratio[1], 2)
+    return Fte(float(model.min_fte), guide_value, recommended, rule)
+
+
+def _minimum_units(min_fte: float, step: float) -> float:
+    """The Steckbrief's minimum on the raster (0.5 stays 0.5; a minimum between steps rounds up)."""
+    per_post = steps_per_post(step)
+    return math.ceil(round(min_fte * per_post, 9)) / per_post
 
 
 def _budget(inhabitants: int, model: ModelParams) -> Budget:
