@@ -162,32 +162,26 @@ def render_sources_page(content: Content) -> str:
 
 
 def render_calculator_page(content: Content, pyodide_version: str) -> str:
-    params = calc_parameters(content)
-    session = Session(params)
-    result = session.compute("estimate", DEFAULT_ESTIMATE)
-    return _render(
-        "calculator.md.j2",
-        "rechner.md",
-        content=content,
-        params=params,
-        defaults=result["inputs"],
-        result_html=session.html("estimate", result),
-        calc=content.calculator,
-        pyodide_version=pyodide_version,
-    )
+    return _render_tool("calculator.md.j2", "rechner.md", "estimate", DEFAULT_ESTIMATE, content, pyodide_version)
 
 
 def render_finder_page(content: Content, pyodide_version: str) -> str:
+    return _render_tool("finder.md.j2", "finder.md", "finder", DEFAULT_FINDER, content, pyodide_version)
+
+
+def _render_tool(template: str, doc: str, command: str, defaults: dict, content: Content, pyodide_version: str) -> str:
+    """A page of the in-browser calculator, prerendered for ``defaults`` by the same calc package."""
     params = calc_parameters(content)
     session = Session(params)
-    result = session.compute("finder", DEFAULT_FINDER)
+    result = session.compute(command, defaults)
     return _render(
-        "finder.md.j2",
-        "finder.md",
+        template,
+        doc,
         content=content,
         params=params,
-        defaults=DEFAULT_FINDER,
-        result_html=session.html("finder", result),
+        defaults=result["inputs"] | defaults,  # the given values as written, completed by the parsed defaults
+        result_html=session.html(command, result),
+        calc=content.calculator,
         pyodide_version=pyodide_version,
     )
 
