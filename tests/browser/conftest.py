@@ -16,8 +16,15 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBPATH = "/klimaschutz-verstetigen/"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str:
@@ -32,15 +39,23 @@ def built_site(tmp_path_factory) -> Path:
     """A fresh strict build in a temporary directory, placed under the sub-path."""
     serve_root = tmp_path_factory.mktemp("serve")
     site = serve_root / SUBPATH.strip("/")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
@@ -88,8 +103,9 @@ def site_pages(site: Path) -> list[str]:
 
 
 def _calc_cli(command: str, payload: dict) -> tuple[int, dict]:
-    result = subprocess.run([sys.executable, "-m", "calc", command], input=json.dumps(payload), cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "calc", command], input=json.dumps(payload), cwd=ROOT, capture_output=True, text=True
+    )
     return result.returncode, json.loads(result.stdout)
 
 
@@ -102,4 +118,3 @@ def calc_cli():
 @pytest.fixture(scope="session")
 def all_pages(built_site: Path) -> list[str]:
     return site_pages(built_site)
-

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.browser
 
 SITE_NAME = "Klimaschutz verstetigen"
 CALC_PAGES = ("rechner/", "finder/")
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 CALC_TIMEOUT = 90_000  # ms
 MAX_TABS = 300
 
@@ -140,8 +142,11 @@ def test_axe_calculator_result_and_error_state(context, axe, base_url):
     finally:
         page.close()
     if ready or error:
-        pytest.fail(f"Rechner, Ergebnis:\n{_format_violations(ready)}\n"
-                    f"Rechner, Fehlerzustand (Einwohnerzahl 0):\n{_format_violations(error)}", pytrace=False)
+        pytest.fail(
+            f"Rechner, Ergebnis:\n{_format_violations(ready)}\n"
+            f"Rechner, Fehlerzustand (Einwohnerzahl 0):\n{_format_violations(error)}",
+            pytrace=False,
+        )
 
 
 def test_axe_finder_result_state(context, axe, base_url):
@@ -240,7 +245,10 @@ def test_calculator_works_with_the_keyboard_alone(context, base_url):
                            && document.querySelector('#f-inhabitants').value === '250000'
                            && root.querySelector('[data-calc-status]').innerText !== status
                            && root.querySelector('[data-calc-result]').innerText !== result;
-                       }""", arg=[status_before, result_before], timeout=30_000)
+                       }""",
+                    arg=[status_before, result_before],
+                    timeout=30_000,
+                )
                 changed = True
             if set(CALC_CONTROLS) <= set(order):
                 break
@@ -311,8 +319,17 @@ def test_finder_without_javascript_shows_the_matrix(nojs_page, base_url):
 # Phones: narrow screens make wide tables scroll; the scroll boxes must be reachable by keyboard
 # ----------------------------------------------------------------------------------------------
 
-PHONE_PAGES = ["", "modelle/", "modelle/v7/", "modelle/v6a-c/", "aspekte/massnahmen/", "leitfaden/ansiedlung/",
-               "leitfaden/organisationsmodelle/", "arbeitszeit/", "pfad/"]
+PHONE_PAGES = [
+    "",
+    "modelle/",
+    "modelle/v7/",
+    "modelle/v6a-c/",
+    "aspekte/massnahmen/",
+    "leitfaden/ansiedlung/",
+    "leitfaden/organisationsmodelle/",
+    "arbeitszeit/",
+    "pfad/",
+]
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES, ids=lambda p: p or "start")

@@ -150,9 +150,7 @@ GRID = [
         },
         id="V11-anschluss-weak",
     ),
-    pytest.param(
-        {"model": "V11", "inhabitants": 1, "funding": "none", "years": 1}, id="V11-one-inhabitant"
-    ),
+    pytest.param({"model": "V11", "inhabitants": 1, "funding": "none", "years": 1}, id="V11-one-inhabitant"),
 ]
 
 
@@ -208,9 +206,7 @@ def use_calculator(page: Page, base_url: str, values: dict) -> None:
         for key, value in values.items():
             if key != "model":
                 assert shown.get(f"inputs.{key}") == value, (key, shown.get(f"inputs.{key}"))
-        assert values["model"].replace("V", "V ", 1) + " –" in page.inner_text(
-            "#rechner #ergebnis-titel"
-        )
+        assert values["model"].replace("V", "V ", 1) + " –" in page.inner_text("#rechner #ergebnis-titel")
 
     wait_until(arrived)
 
@@ -253,9 +249,7 @@ def expected_fields(result: dict) -> dict[str, object]:
     wanted |= {f"budget_eur_per_year.{k}": v for k, v in result["budget_eur_per_year"].items()}
     wanted["personnel_eur_per_year"] = result["personnel_eur_per_year"]
     for i, year in enumerate(result["projection"]):
-        wanted |= {
-            f"projection.{i}.{k}": v for k, v in year.items() if k != "year"
-        }  # year: the row header
+        wanted |= {f"projection.{i}.{k}": v for k, v in year.items() if k != "year"}  # year: the row header
     wanted |= {f"warnings.{i}": w for i, w in enumerate(result["warnings"])}
     wanted |= {f"sources.{i}": s for i, s in enumerate(result["sources"])}
     return wanted
@@ -268,9 +262,7 @@ def assert_matches_cli(page: Page, result: dict) -> None:
         try:
             want = lookup(result, field)
         except (KeyError, IndexError, ValueError):
-            pytest.fail(
-                f"data-field {field!r} gibt es in der Ausgabe von `python -m calc estimate` nicht"
-            )
+            pytest.fail(f"data-field {field!r} gibt es in der Ausgabe von `python -m calc estimate` nicht")
         assert value == want, f"{field}: Seite {value!r}, Kommandozeile {want!r}"
         shown.setdefault(field, value)
     for path, value in expected_fields(result).items():
@@ -426,20 +418,14 @@ def test_changing_inputs_updates_result_and_link(calc_page, base_url, calc_cli):
     open_calculator(calc_page, base_url, {"model": "V8", "inhabitants": 80000})
 
     calc_page.fill("#f-inhabitants", "123456")
-    expect(calc_page.locator('#rechner [data-field="inputs.inhabitants"]')).to_have_attribute(
-        "data-value", "123456"
-    )
+    expect(calc_page.locator('#rechner [data-field="inputs.inhabitants"]')).to_have_attribute("data-value", "123456")
     calc_page.select_option("#f-model", "V10")
     expect(calc_page.locator("#rechner #ergebnis-titel")).to_contain_text("V 10 –")
     calc_page.select_option("#f-funding", "erst+anschluss")
     calc_page.check("#f-weak")
     calc_page.fill("#f-years", "11")
-    expect(calc_page.locator('#rechner [data-field="inputs.years"]')).to_have_attribute(
-        "data-value", "11"
-    )
-    expect(calc_page.locator('#rechner [data-field="inputs.financially_weak"]')).to_have_attribute(
-        "data-value", "true"
-    )
+    expect(calc_page.locator('#rechner [data-field="inputs.years"]')).to_have_attribute("data-value", "11")
+    expect(calc_page.locator('#rechner [data-field="inputs.financially_weak"]')).to_have_attribute("data-value", "true")
     assert state(calc_page) == "ready"
 
     search = calc_page.evaluate("location.search")
@@ -515,9 +501,7 @@ INVALID = [
 
 
 @pytest.mark.parametrize("start, selector, bad, field, wording, good", INVALID)
-def test_invalid_input_shows_error_at_the_field(
-    calc_page, base_url, start, selector, bad, field, wording, good
-):
+def test_invalid_input_shows_error_at_the_field(calc_page, base_url, start, selector, bad, field, wording, good):
     use_calculator(calc_page, base_url, start)
     result = calc_page.locator("#rechner [data-calc-result]")
     control = calc_page.locator(selector)
@@ -558,18 +542,14 @@ def test_choosing_v7a_without_municipalities_is_an_error(calc_page, base_url):
     expect(calc_page.locator("#rechner [data-calc-result]")).to_be_hidden()
     calc_page.fill("#f-municipalities", "25")
     expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "ready")
-    expect(calc_page.locator('#rechner [data-field="fte.guidance"]')).to_have_attribute(
-        "data-value", "1.25"
-    )
+    expect(calc_page.locator('#rechner [data-field="fte.guidance"]')).to_have_attribute("data-value", "1.25")
 
 
 def test_municipalities_field_only_for_v7a(calc_page, base_url):
     use_calculator(calc_page, base_url, {"model": "V8", "inhabitants": 80000})
     field = calc_page.locator(".calc-field:has(#f-municipalities)")
     expect(field).to_be_hidden()
-    models = calc_page.eval_on_selector_all(
-        "#f-model option", "options => options.map(o => o.value)"
-    )
+    models = calc_page.eval_on_selector_all("#f-model option", "options => options.map(o => o.value)")
     assert len(models) == 14
     for model in models:
         calc_page.select_option("#f-model", model)
@@ -585,9 +565,7 @@ def test_without_javascript_shows_prerendered_result(nojs_page, base_url, calc_c
     assert response.status == 200
     root = nojs_page.locator("#rechner")
     expect(root).to_have_attribute("data-calc-state", "prerendered")
-    recommended = nojs_page.locator(
-        '#rechner [data-calc-result] [data-field="fte.recommended"]'
-    ).first
+    recommended = nojs_page.locator('#rechner [data-calc-result] [data-field="fte.recommended"]').first
     expect(recommended).to_be_visible()
     assert re.search(r"\d VZÄ$", recommended.inner_text().replace(NBSP, " "))
     note = nojs_page.locator(".calc-noscript")
@@ -629,17 +607,11 @@ def test_link_from_start_page_to_calculator(page, base_url, instant):
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
-    page.get_by_role("main").get_by_role(
-        "link", name="Rechner für Personal und Budget"
-    ).first.click()
+    page.get_by_role("main").get_by_role("link", name="Rechner für Personal und Budget").first.click()
     page.wait_for_url("**/rechner/**")
     wait_settled(page)
     if instant:
-        assert page.evaluate("window.__sameDocument === true"), (
-            "keine Instant-Navigation: Seite neu geladen"
-        )
+        assert page.evaluate("window.__sameDocument === true"), "keine Instant-Navigation: Seite neu geladen"
     assert state(page) == "ready", status_text(page)
-    expect(
-        page.locator('#rechner [data-calc-result] [data-field="fte.recommended"]').first
-    ).to_be_visible()
+    expect(page.locator('#rechner [data-calc-result] [data-field="fte.recommended"]').first).to_be_visible()
     assert "model=" in page.evaluate("location.search")

@@ -75,10 +75,7 @@ def wait_settled(page: Page, root: str) -> str:
 
 
 def open_finder(page: Page, base_url: str) -> None:
-    if (
-        page.url.startswith(base_url + "finder/")
-        and page.get_attribute("#finder", "data-calc-state") == "ready"
-    ):
+    if page.url.startswith(base_url + "finder/") and page.get_attribute("#finder", "data-calc-state") == "ready":
         return  # already a working finder: no second Pyodide start
     page.goto(base_url + "finder/")
     assert wait_settled(page, "#finder") == "ready", page.inner_text("[data-calc-status]")
@@ -157,9 +154,7 @@ def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
         pytest.param("#f-budget", "5000", "budget_per_inhabitant", "Budget", id="budget-too-high"),
     ],
 )
-def test_invalid_input_shows_error_at_the_field(
-    finder_page, base_url, selector, value, field, wording
-):
+def test_invalid_input_shows_error_at_the_field(finder_page, base_url, selector, value, field, wording):
     page = finder_page
     open_finder(page, base_url)
     control = page.locator(selector)
@@ -200,9 +195,7 @@ def test_full_finder_run(finder_page, base_url, calc_cli):
     # each model links to its Steckbrief …
     first = expected["models"][0]
     link = page.locator(f'#finder [data-model="{first["model"]}"] h3 a')
-    with page.expect_response(
-        lambda r: r.url.split("?")[0] == urljoin(base_url, first["url"])
-    ) as response:
+    with page.expect_response(lambda r: r.url.split("?")[0] == urljoin(base_url, first["url"])) as response:
         link.click()
     assert response.value.status == 200
     page.wait_for_url(urljoin(base_url, first["url"]))
@@ -247,9 +240,7 @@ def test_without_javascript_matrix_and_example(nojs_page, base_url, calc_cli):
     assert "JavaScript" in note.inner_text()
 
     # the static matrix: one row per model, each linking to its Steckbrief
-    matrix = page.locator(
-        "xpath=//h2[contains(., 'Was jedes Modell verlangt')]/following-sibling::table[1]"
-    )
+    matrix = page.locator("xpath=//h2[contains(., 'Was jedes Modell verlangt')]/following-sibling::table[1]")
     expect(matrix).to_be_visible()
     rows = matrix.locator("tbody tr")
     expect(rows).to_have_count(14)

@@ -54,8 +54,7 @@ def test_calculator_prints_one_page_summary(page, base_url):
     pdf = _print(page)
     assert _pdf_pages(pdf) == 1
     assert not _displayed(page, ".calc-form"), "das Formular gehört nicht in die Zusammenfassung"
-    for part in ("#ergebnis-titel", ".calc-inputs", ".calc-chart", ".calc-projection", ".calc-sources",
-                 ".calc-notice"):
+    for part in ("#ergebnis-titel", ".calc-inputs", ".calc-chart", ".calc-projection", ".calc-sources", ".calc-notice"):
         assert _displayed(page, part), f"{part} fehlt im Ausdruck"
     sources = page.inner_text(".calc-sources")
     assert "Stand" in sources

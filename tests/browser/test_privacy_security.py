@@ -64,8 +64,9 @@ def walk(browser, base_url: str, all_pages: list[str]) -> dict:
         page = context.new_page()
         # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
         page.on("request", lambda request: visit.requests.append(request.url))
-        page.on("console", lambda msg: visit.csp_console.append(msg.text)
-                if "Content Security Policy" in msg.text else None)
+        page.on(
+            "console", lambda msg: visit.csp_console.append(msg.text) if "Content Security Policy" in msg.text else None
+        )
         page.goto(base_url + path, wait_until="commit")
         return visit, page
 
@@ -86,7 +87,7 @@ def walk(browser, base_url: str, all_pages: list[str]) -> dict:
     try:
         content = [p for p in all_pages if p not in CALC_PAGES]
         for start in range(0, len(content), BATCH):
-            opened = [open_page(path) for path in content[start:start + BATCH]]
+            opened = [open_page(path) for path in content[start : start + BATCH]]
             for visit, page in opened:
                 finish(visit, page)
         for path in CALC_PAGES:
@@ -107,7 +108,9 @@ def _recompute(page) -> bool:
              const result = root.querySelector('[data-calc-result]');
              return root.dataset.calcState === 'ready' && result.innerText !== before;
            }""",
-        arg=before, timeout=30_000)
+        arg=before,
+        timeout=30_000,
+    )
     return page.get_attribute("[data-calc-root]", "data-calc-state") == "ready"
 
 
@@ -146,8 +149,12 @@ def test_calculator_pages_load_the_runtime_locally(walk, base_url):
     """Guards the request recording itself: worker fetches must show up."""
     for path in CALC_PAGES:
         requests = walk["visits"][path].requests
-        for needed in ("assets/js/calc-worker.mjs", "assets/pyodide/pyodide.asm.wasm",
-                       "assets/calc/calc.zip", "assets/calc/params.json"):
+        for needed in (
+            "assets/js/calc-worker.mjs",
+            "assets/pyodide/pyodide.asm.wasm",
+            "assets/calc/calc.zip",
+            "assets/calc/params.json",
+        ):
             assert base_url + needed in requests, f"{path}: {needed} nicht angefragt"
 
 
@@ -157,8 +164,7 @@ def test_content_pages_do_not_load_the_runtime(walk, base_url):
         if visit.path in CALC_PAGES:
             continue
         for url in visit.requests:
-            if any(url.startswith(base_url + prefix) for prefix in RUNTIME_PATHS) \
-                    or url.endswith("calc-worker.mjs"):
+            if any(url.startswith(base_url + prefix) for prefix in RUNTIME_PATHS) or url.endswith("calc-worker.mjs"):
                 offenders.append(f"{visit.path or '(Start)'}: {url}")
     assert not offenders, "Inhaltsseiten laden den Rechenkern:\n" + "\n".join(offenders)
 
@@ -229,16 +235,24 @@ def test_every_page_starts_head_with_the_csp(built_site, all_pages):
             problems.append(f"{name}: erstes Element in <head> ist <{tag} {attrs}>, nicht die CSP")
             continue
         csp = _directives(attrs.get("content", ""))
-        expected = {"default-src": "'self'", "script-src": "'wasm-unsafe-eval'", "object-src": "'none'",
-                    "base-uri": "'self'", "form-action": "'self'"}
+        expected = {
+            "default-src": "'self'",
+            "script-src": "'wasm-unsafe-eval'",
+            "object-src": "'none'",
+            "base-uri": "'self'",
+            "form-action": "'self'",
+        }
         for directive, source in expected.items():
             if source not in csp.get(directive, []):
                 problems.append(f"{name}: {directive} ohne {source}: {attrs['content']}")
         if csp.get("object-src") != ["'none'"]:
             problems.append(f"{name}: object-src {csp.get('object-src')}")
         for directive in ("default-src", "script-src", "style-src", "connect-src"):
-            loose = [s for s in csp.get(directive, []) if s in ("*", "'unsafe-inline'", "'unsafe-eval'",
-                                                                   "data:", "http:", "https:")]
+            loose = [
+                s
+                for s in csp.get(directive, [])
+                if s in ("*", "'unsafe-inline'", "'unsafe-eval'", "data:", "http:", "https:")
+            ]
             if loose:
                 problems.append(f"{name}: {directive} erlaubt {loose}")
     assert not problems, "\n".join(problems)
@@ -254,8 +268,7 @@ def test_no_cookies_after_visiting_all_pages(walk):
 
 
 def test_local_storage_stays_empty(walk):
-    used = {visit.path or "(Start)": visit.local_storage for visit in walk["visits"].values()
-            if visit.local_storage}
+    used = {visit.path or "(Start)": visit.local_storage for visit in walk["visits"].values() if visit.local_storage}
     assert not used, f"localStorage ohne Zutun der Nutzerin belegt: {used}"
 
 
@@ -288,13 +301,14 @@ def test_worksheet_stores_only_its_own_key(browser, base_url):
 
 def test_no_third_party_hosts_in_markup(built_site):
     """Static counterpart: no <script src>, <link href> or <img src> points off-site."""
-    pattern = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=\"(https?:)?//",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=\"(https?:)?//", re.IGNORECASE
+    )
     offenders = []
     for html in _html_files(built_site):
         text = html.read_text(encoding="utf-8")
         for match in pattern.finditer(text):
-            tag = text[match.start(): text.find(">", match.start()) + 1]
+            tag = text[match.start() : text.find(">", match.start()) + 1]
             if 'rel="canonical"' in tag:  # the canonical address is metadata, never fetched
                 continue
             offenders.append(f"{html.relative_to(built_site)}: {tag}")
@@ -332,7 +346,9 @@ def test_instant_navigation_keeps_csp_and_stays_local(browser, base_url):
             # Material rewrites hrefs to absolute URLs for instant navigation.
             clicked = page.evaluate(
                 """(url) => { const a = [...document.querySelectorAll('a[href]')].find((a) => a.href === url);
-                              if (a) a.click(); return !!a; }""", base_url + target)
+                              if (a) a.click(); return !!a; }""",
+                base_url + target,
+            )
             assert clicked, f"kein Link auf {target}"
             page.wait_for_url(lambda url, t=target: url.split("?")[0].split("#")[0] == base_url + t)
         page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
@@ -342,6 +358,9 @@ def test_instant_navigation_keeps_csp_and_stays_local(browser, base_url):
     finally:
         context.close()
     assert not violations and not console, f"CSP-Verstöße bei Sofortnavigation: {violations} {console}"
-    foreign = [url for url in requests if urlsplit(url).scheme not in ("data", "blob")
-               and urlsplit(url).hostname != "127.0.0.1"]
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"
+    ]
     assert not foreign, foreign

@@ -37,9 +37,7 @@ def enter(page: Page, values: dict[str, tuple]) -> None:
 
 
 def sums(page: Page, group: str) -> tuple[str, str]:
-    return page.inner_text(f'[data-sum="ist-{group}"]'), page.inner_text(
-        f'[data-sum="soll-{group}"]'
-    )
+    return page.inner_text(f'[data-sum="ist-{group}"]'), page.inner_text(f'[data-sum="soll-{group}"]')
 
 
 def totals(page: Page) -> tuple[str, str]:
@@ -78,9 +76,7 @@ def test_sums_differences_and_notes(sheet):
     assert diff(page, "aemteruebergreifend") == ""  # nothing entered, nothing shown
 
     note = page.locator("[data-ws-note]")
-    expect(note).to_have_text(
-        "Achtung: IST ergibt 72,5 % statt 100 %; SOLL ergibt 70 % statt 100 %."
-    )
+    expect(note).to_have_text("Achtung: IST ergibt 72,5 % statt 100 %; SOLL ergibt 70 % statt 100 %.")
     expect(note).to_have_class(BAD)
     expect(page.locator('[data-total="ist"]')).to_have_class(BAD)
 

@@ -127,9 +127,7 @@ def test_strict_build_succeeds_without_warnings(build):
 @pytest.mark.parametrize("model_id", MODEL_IDS)
 def test_model_page_exists(site, model_id):
     html = page(site, f"modelle/{model_id}/")
-    number = yaml.safe_load((CONTENT / "modelle" / f"{model_id}.yml").read_text(encoding="utf-8"))[
-        "nummer"
-    ]
+    number = yaml.safe_load((CONTENT / "modelle" / f"{model_id}.yml").read_text(encoding="utf-8"))["nummer"]
     assert re.search(rf"<h1[^>]*>{re.escape(number)}:", html)
 
 
@@ -196,11 +194,7 @@ def test_pyodide_runtime_is_self_hosted(site, name):
 def test_every_html_page_is_german(site):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 14 + 7 + len(FIXED_PAGES)
-    wrong = [
-        str(p.relative_to(site))
-        for p in pages
-        if '<html lang="de"' not in p.read_text(encoding="utf-8")
-    ]
+    wrong = [str(p.relative_to(site)) for p in pages if '<html lang="de"' not in p.read_text(encoding="utf-8")]
     assert wrong == []
 
 
@@ -239,18 +233,13 @@ def test_broken_content_fails_the_build(tmp_path):
     assert match and len(pattern.findall(text)) == 1
     line = text.count("\n", 0, match.start()) + 1
     col = len(match.group(1)) + 1
-    model.write_text(
-        text[: match.start()] + match.group(1) + "fünf" + text[match.end() :], encoding="utf-8"
-    )
+    model.write_text(text[: match.start()] + match.group(1) + "fünf" + text[match.end() :], encoding="utf-8")
 
     site_dir = tmp_path / "site"
     result = mkdocs_build(repo, site_dir)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert (
-        f"content/modelle/v7.yml:{line}:{col}: ausgangslage.budget_klimaschutz.min_eur_je_einwohner"
-        in output
-    )
+    assert f"content/modelle/v7.yml:{line}:{col}: ausgangslage.budget_klimaschutz.min_eur_je_einwohner" in output
     assert "'fünf' ist kein Wert vom Typ Zahl" in output
     assert not (site_dir / "index.html").exists(), "nichts Halbfertiges wird gebaut"
 
@@ -294,8 +283,9 @@ def test_open_data_equals_content(site):
     """The export is the loaded content, not a second copy of it."""
     for model_id in MODEL_IDS:
         source = yaml.safe_load((CONTENT / "modelle" / f"{model_id}.yml").read_text(encoding="utf-8"))
-        exported = next(m for m in json.loads((site / "daten" / "modelle.json").read_text(encoding="utf-8"))
-                        if m["id"] == model_id)
+        exported = next(
+            m for m in json.loads((site / "daten" / "modelle.json").read_text(encoding="utf-8")) if m["id"] == model_id
+        )
         assert exported == source
 
 
@@ -310,8 +300,15 @@ def test_open_data_csv_opens_in_german_excel(site):
 
 def test_data_page_links_every_file(site):
     html = page(site, "daten/")
-    for name in ("modelle.json", "modelle.csv", "aspekte.json", "aufgaben.json", "rechner.json", "quellen.json",
-                 "schema/modell.schema.json"):
+    for name in (
+        "modelle.json",
+        "modelle.csv",
+        "aspekte.json",
+        "aufgaben.json",
+        "rechner.json",
+        "quellen.json",
+        "schema/modell.schema.json",
+    ):
         assert f'href="{name}"' in html, name
         assert (site / "daten" / name).is_file()
 

@@ -54,8 +54,12 @@ class _PageParser(HTMLParser):
 def site(tmp_path_factory) -> Path:
     """A fresh strict build in a temporary directory, under the sub-path."""
     site = tmp_path_factory.mktemp("links") / SUBPATH.strip("/")
-    result = subprocess.run([str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -81,7 +85,7 @@ def _target_file(site: Path, url_path: str) -> Path | None:
     """The file a site URL path resolves to, or None; directory URLs resolve to their index.html."""
     if not url_path.startswith(SUBPATH) and url_path + "/" != SUBPATH:
         return None
-    rel = unquote(url_path[len(SUBPATH):])
+    rel = unquote(url_path[len(SUBPATH) :])
     candidate = site / rel
     if candidate.is_dir():
         candidate = candidate / "index.html"
@@ -98,17 +102,16 @@ def _check(site: Path, pages: dict[str, _PageParser]) -> tuple[int, list[str]]:
             if parts.scheme.lower() in IGNORED_SCHEMES or value == "#" or not value:
                 continue
             if parts.scheme or parts.netloc:
-                broken.append(f"{rel}: <{tag} {attribute}=\"{value}\"> (unbekanntes Schema oder fremder Host)")
+                broken.append(f'{rel}: <{tag} {attribute}="{value}"> (unbekanntes Schema oder fremder Host)')
                 continue
             checked += 1
             if parts.path:
-                path = parts.path if parts.path.startswith("/") else posixpath.join(posixpath.dirname(base),
-                                                                                     parts.path)
+                path = parts.path if parts.path.startswith("/") else posixpath.join(posixpath.dirname(base), parts.path)
                 # normpath drops a trailing slash; keep it, it marks a directory URL
                 normal = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
                 target = _target_file(site, normal)
                 if target is None:
-                    broken.append(f"{rel}: <{tag} {attribute}=\"{value}\"> -> {normal} existiert nicht")
+                    broken.append(f'{rel}: <{tag} {attribute}="{value}"> -> {normal} existiert nicht')
                     continue
                 target_rel = target.relative_to(site).as_posix()
             else:
@@ -116,7 +119,7 @@ def _check(site: Path, pages: dict[str, _PageParser]) -> tuple[int, list[str]]:
             fragment = unquote(parts.fragment)
             if fragment and target_rel.endswith(".html"):
                 if fragment not in pages[target_rel].ids:
-                    broken.append(f"{rel}: <{tag} {attribute}=\"{value}\"> -> #{fragment} fehlt in {target_rel}")
+                    broken.append(f'{rel}: <{tag} {attribute}="{value}"> -> #{fragment} fehlt in {target_rel}')
     return checked, broken
 
 
@@ -134,10 +137,13 @@ def test_internal_links_and_anchors_resolve(site, pages):
 def test_checker_detects_broken_links(site, pages, tmp_path):
     """The checker itself: a page with a missing file, a missing anchor and a good link."""
     parser = _PageParser()
-    parser.feed('<p id="here"><a href="../gibt-es-nicht/">x</a><a href="../modelle/#kein-anker">y</a>'
-                '<a href="#here">z</a><img src="/falsch/bild.png"><a href="../modelle/">ok</a></p>')
-    checked, broken = _check(site, {"impressum/index.html": parser, **{k: v for k, v in pages.items()
-                                                                       if k == "modelle/index.html"}})
+    parser.feed(
+        '<p id="here"><a href="../gibt-es-nicht/">x</a><a href="../modelle/#kein-anker">y</a>'
+        '<a href="#here">z</a><img src="/falsch/bild.png"><a href="../modelle/">ok</a></p>'
+    )
+    checked, broken = _check(
+        site, {"impressum/index.html": parser, **{k: v for k, v in pages.items() if k == "modelle/index.html"}}
+    )
     text = "\n".join(broken)
     assert "gibt-es-nicht" in text and "kein-anker" in text and "/falsch/bild.png" in text
     assert "#here" not in text and '"../modelle/"' not in text
@@ -155,7 +161,7 @@ def _block(css: str, start: int) -> str:
     for i in range(opening, len(css)):
         depth += {"{": 1, "}": -1}.get(css[i], 0)
         if depth == 0:
-            return css[opening + 1: i]
+            return css[opening + 1 : i]
     raise AssertionError("unbalancierte Klammern in site.css")
 
 

@@ -64,9 +64,7 @@ GERMAN = re.compile(
     r"Stellen?|Kommune|Gemeinden?|Landkreis|Steckbrief)\b",
     re.IGNORECASE,
 )
-ENGLISH = re.compile(
-    r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE
-)
+ENGLISH = re.compile(r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE)
 
 
 def assert_german(text: str) -> None:
@@ -136,15 +134,11 @@ STAFF_AND_BUDGET = [
     pytest.param("V3", {"inhabitants": 8000}, 0, None, 0.0, 8000, 24000, False, id="V3"),
     pytest.param("V4", {"inhabitants": 15000}, 0, None, 0.0, 0, 0, False, id="V4"),
     pytest.param("V5", {"inhabitants": 12000}, 0.5, None, 0.5, 12000, None, True, id="V5"),
-    pytest.param(
-        "V5", {"inhabitants": 500000}, 0.5, None, 0.5, 500000, None, True, id="V5-large-no-guide"
-    ),
+    pytest.param("V5", {"inhabitants": 500000}, 0.5, None, 0.5, 500000, None, True, id="V5-large-no-guide"),
     pytest.param("V6a-c", {"inhabitants": 20000}, 0.5, 0.4, 0.5, 20000, 60000, True, id="V6a-c"),
     pytest.param("V6d-f", {"inhabitants": 24000}, 0.5, 0.48, 0.5, 24000, 72000, True, id="V6d-f"),
     pytest.param("V7", {"inhabitants": 120000}, 0.5, 2.4, 2.5, 600000, None, True, id="V7"),
-    pytest.param(
-        "V7", {"inhabitants": 10000}, 0.5, 0.2, 0.5, 50000, None, True, id="V7-minimum-wins"
-    ),
+    pytest.param("V7", {"inhabitants": 10000}, 0.5, 0.2, 0.5, 50000, None, True, id="V7-minimum-wins"),
     pytest.param(
         "V7a",
         {"inhabitants": 300000, "municipalities": 50},
@@ -170,13 +164,9 @@ STAFF_AND_BUDGET = [
     pytest.param("V7b", {"inhabitants": 60000}, 0.5, 1.2, 1.5, 60000, 180000, True, id="V7b"),
     pytest.param("V8", {"inhabitants": 80000}, 0.5, 1.6, 2.0, 400000, 800000, True, id="V8"),
     pytest.param("V9", {"inhabitants": 30000}, 0.5, 0.6, 1.0, 150000, 300000, False, id="V9"),
-    pytest.param(
-        "V10", {"inhabitants": 80000}, 2, 1.6, 2.0, 400000, 800000, True, id="V10-minimum-wins"
-    ),
+    pytest.param("V10", {"inhabitants": 80000}, 2, 1.6, 2.0, 400000, 800000, True, id="V10-minimum-wins"),
     pytest.param("V10", {"inhabitants": 130000}, 2, 2.6, 3.0, 650000, 1300000, True, id="V10"),
-    pytest.param(
-        "V11", {"inhabitants": 60000}, 3, 1.2, 3.0, 600000, None, True, id="V11-minimum-wins"
-    ),
+    pytest.param("V11", {"inhabitants": 60000}, 3, 1.2, 3.0, 600000, None, True, id="V11-minimum-wins"),
     pytest.param("V11", {"inhabitants": 200000}, 3, 4.0, 4.0, 2000000, None, True, id="V11"),
 ]
 
@@ -185,9 +175,7 @@ STAFF_AND_BUDGET = [
     "model, extra, minimum, guidance, recommended, budget_min, budget_max, open_ended",
     STAFF_AND_BUDGET,
 )
-def test_staff_and_budget(
-    run, model, extra, minimum, guidance, recommended, budget_min, budget_max, open_ended
-):
+def test_staff_and_budget(run, model, extra, minimum, guidance, recommended, budget_min, budget_max, open_ended):
     result = run(model=model, **extra)
     fte, budget = result["fte"], result["budget_eur_per_year"]
     assert result["model"] == model
@@ -218,18 +206,14 @@ def test_minimum_per_model(run, model):
 @pytest.mark.parametrize("model", BY_INHABITANTS)
 @pytest.mark.parametrize("inhabitants", [50000, 175000, 1_000_000])
 def test_guidance_is_inhabitants_over_50000(run, model, inhabitants):
-    assert run(model=model, inhabitants=inhabitants)["fte"]["guidance"] == pytest.approx(
-        inhabitants / 50000
-    )
+    assert run(model=model, inhabitants=inhabitants)["fte"]["guidance"] == pytest.approx(inhabitants / 50000)
 
 
 @pytest.mark.parametrize("model", BY_INHABITANTS)
 @pytest.mark.parametrize("inhabitants", [12345, 99999, 3_333_333])
 def test_guidance_shown_to_two_decimals_at_most(run, model, inhabitants):
     # The spec gives no rounding for the guide value; the result may show it to 0.01 VZÄ.
-    assert run(model=model, inhabitants=inhabitants)["fte"]["guidance"] == pytest.approx(
-        inhabitants / 50000, abs=0.005
-    )
+    assert run(model=model, inhabitants=inhabitants)["fte"]["guidance"] == pytest.approx(inhabitants / 50000, abs=0.005)
 
 
 @pytest.mark.parametrize("model", ("V1", "V2", "V3", "V4", "V5"))
@@ -267,12 +251,8 @@ PERSONNEL = [
     pytest.param("V7", {"inhabitants": 120000, "cost_per_fte": 90000}, 2.5 * 90000, id="V7-90000"),
     pytest.param("V1", {"inhabitants": 20000, "cost_per_fte": 90000}, 0, id="V1-no-staff"),
     pytest.param("V5", {"inhabitants": 12000, "cost_per_fte": 10000}, 0.5 * 10000, id="cost-min"),
-    pytest.param(
-        "V10", {"inhabitants": 80000, "cost_per_fte": 500000}, 2.0 * 500000, id="cost-max"
-    ),
-    pytest.param(
-        "V11", {"inhabitants": 200000, "cost_per_fte": 77777.5}, 4.0 * 77777.5, id="decimal-cost"
-    ),
+    pytest.param("V10", {"inhabitants": 80000, "cost_per_fte": 500000}, 2.0 * 500000, id="cost-max"),
+    pytest.param("V11", {"inhabitants": 200000, "cost_per_fte": 77777.5}, 4.0 * 77777.5, id="decimal-cost"),
     pytest.param(
         "V7a",
         {"inhabitants": 300000, "municipalities": 50, "cost_per_fte": 82000},
@@ -517,9 +497,7 @@ NO_WARN = [
     pytest.param({"model": "V6a-c", "inhabitants": 20000, "funding": "anschluss"}, id="V6a-c"),
     pytest.param({"model": "V6d-f", "inhabitants": 15000}, id="V6d-f"),
     pytest.param({"model": "V7", "inhabitants": 80000}, id="V7"),
-    pytest.param(
-        {"model": "V7", "inhabitants": 80000, "funding": "erst+anschluss"}, id="V7-erst+anschluss"
-    ),
+    pytest.param({"model": "V7", "inhabitants": 80000, "funding": "erst+anschluss"}, id="V7-erst+anschluss"),
     pytest.param(
         {"model": "V7a", "inhabitants": 300000, "municipalities": 50, "funding": "koordination"},
         id="V7a-koordination",
@@ -578,9 +556,7 @@ ERRORS = [
     pytest.param(_with(inhabitants=_DROP), "inhabitants", r"Einwohner", id="inhabitants-missing"),
     pytest.param(_with(inhabitants=0), "inhabitants", r"Einwohner", id="inhabitants-0"),
     pytest.param(_with(inhabitants=-5), "inhabitants", r"Einwohner", id="inhabitants-negative"),
-    pytest.param(
-        _with(inhabitants=10_000_001), "inhabitants", r"Einwohner", id="inhabitants-10_000_001"
-    ),
+    pytest.param(_with(inhabitants=10_000_001), "inhabitants", r"Einwohner", id="inhabitants-10_000_001"),
     pytest.param(_with(inhabitants=2.5), "inhabitants", r"Einwohner", id="inhabitants-2.5"),
     pytest.param(_with(inhabitants="1000"), "inhabitants", r"Einwohner", id="inhabitants-string"),
     pytest.param(_with(inhabitants=True), "inhabitants", r"Einwohner", id="inhabitants-true"),
@@ -597,9 +573,7 @@ ERRORS = [
         r"Gemeinden",
         id="V7a-municipalities-null",
     ),
-    pytest.param(
-        _with(model="V7a", municipalities=0), "municipalities", r"Gemeinden", id="municipalities-0"
-    ),
+    pytest.param(_with(model="V7a", municipalities=0), "municipalities", r"Gemeinden", id="municipalities-0"),
     pytest.param(
         _with(model="V7a", municipalities=1001),
         "municipalities",
@@ -624,9 +598,7 @@ ERRORS = [
         r"Gemeinden",
         id="municipalities-inf",
     ),
-    pytest.param(
-        _with(municipalities=0), "municipalities", r"Gemeinden", id="municipalities-0-other-model"
-    ),
+    pytest.param(_with(municipalities=0), "municipalities", r"Gemeinden", id="municipalities-0-other-model"),
     # cost_per_fte: "number; 10,000 … 500,000"
     pytest.param(_with(cost_per_fte=9_999), "cost_per_fte", r"Kosten|Stelle", id="cost-9999"),
     pytest.param(_with(cost_per_fte=500_001), "cost_per_fte", r"Kosten|Stelle", id="cost-500001"),
@@ -635,18 +607,14 @@ ERRORS = [
     pytest.param(_with(cost_per_fte=INF), "cost_per_fte", r"Kosten|Stelle", id="cost-inf"),
     pytest.param(_with(cost_per_fte="80000"), "cost_per_fte", r"Kosten|Stelle", id="cost-string"),
     pytest.param(_with(cost_per_fte=True), "cost_per_fte", r"Kosten|Stelle", id="cost-true"),
-    pytest.param(
-        _with(cost_per_fte=10**400), "cost_per_fte", r"Kosten|Stelle", id="cost-huge-integer"
-    ),
+    pytest.param(_with(cost_per_fte=10**400), "cost_per_fte", r"Kosten|Stelle", id="cost-huge-integer"),
     # funding: "none · erst+anschluss · anschluss · koordination"
     pytest.param(_with(funding="erst"), "funding", r"Förder", id="funding-unknown"),
     pytest.param(_with(funding=""), "funding", r"Förder", id="funding-empty"),
     pytest.param(_with(funding=1), "funding", r"Förder", id="funding-number"),
     pytest.param(_with(funding=["none"]), "funding", r"Förder", id="funding-list"),
     # financially_weak: "boolean"
-    pytest.param(
-        _with(financially_weak="ja"), "financially_weak", r"[Ff]inanzschwach", id="weak-ja"
-    ),
+    pytest.param(_with(financially_weak="ja"), "financially_weak", r"[Ff]inanzschwach", id="weak-ja"),
     pytest.param(
         _with(financially_weak="true"),
         "financially_weak",
@@ -763,9 +731,9 @@ def test_recommended_never_decreases_with_inhabitants(session, model, a, b):
 def test_v7a_recommended_never_decreases_with_municipalities(session, inhabitants, a, b):
     low, high = sorted((a, b))
     rec = [
-        session.compute(
-            "estimate", {"model": "V7a", "inhabitants": inhabitants, "municipalities": m}
-        )["fte"]["recommended"]
+        session.compute("estimate", {"model": "V7a", "inhabitants": inhabitants, "municipalities": m})["fte"][
+            "recommended"
+        ]
         for m in (low, high)
     ]
     assert rec[0] <= rec[1]

@@ -43,9 +43,7 @@ GERMAN = re.compile(
     r"Stellen?|Kommune|Gemeinden?|Landkreis|Steckbrief)\b",
     re.IGNORECASE,
 )
-ENGLISH = re.compile(
-    r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE
-)
+ENGLISH = re.compile(r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE)
 
 
 def assert_german(text: str) -> None:
@@ -314,9 +312,7 @@ BUDGET = [
 ]
 
 
-@pytest.mark.parametrize(
-    "model, budget, expected", [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in BUDGET]
-)
+@pytest.mark.parametrize("model, budget, expected", [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in BUDGET])
 def test_budget(find, model, budget, expected):
     assert status(find(budget_per_inhabitant=budget), model, "budget") == expected
 
@@ -572,40 +568,24 @@ ERRORS = [
     pytest.param(_with(kind=1), "kind", r"Art|Kommune", id="kind-number"),
     pytest.param(_with(inhabitants=_DROP), "inhabitants", r"Einwohner", id="inhabitants-missing"),
     pytest.param(_with(inhabitants=0), "inhabitants", r"Einwohner", id="inhabitants-0"),
-    pytest.param(
-        _with(inhabitants=10_000_001), "inhabitants", r"Einwohner", id="inhabitants-10_000_001"
-    ),
+    pytest.param(_with(inhabitants=10_000_001), "inhabitants", r"Einwohner", id="inhabitants-10_000_001"),
     pytest.param(_with(inhabitants=2.5), "inhabitants", r"Einwohner", id="inhabitants-2.5"),
     pytest.param(_with(inhabitants="8000"), "inhabitants", r"Einwohner", id="inhabitants-string"),
     pytest.param(_with(inhabitants=True), "inhabitants", r"Einwohner", id="inhabitants-true"),
     pytest.param(_with(inhabitants=NAN), "inhabitants", r"Einwohner", id="inhabitants-nan"),
     pytest.param(_with(municipalities=0), "municipalities", r"Gemeinden", id="municipalities-0"),
-    pytest.param(
-        _with(municipalities=1001), "municipalities", r"Gemeinden", id="municipalities-1001"
-    ),
-    pytest.param(
-        _with(municipalities=1.5), "municipalities", r"Gemeinden", id="municipalities-1.5"
-    ),
+    pytest.param(_with(municipalities=1001), "municipalities", r"Gemeinden", id="municipalities-1001"),
+    pytest.param(_with(municipalities=1.5), "municipalities", r"Gemeinden", id="municipalities-1.5"),
     pytest.param(_with(history=_DROP), "history", r"Historie", id="history-missing"),
     pytest.param(_with(history="sehr hoch"), "history", r"Historie", id="history-unknown"),
     pytest.param(_with(history=2), "history", r"Historie", id="history-number"),
     pytest.param(_with(relevance=_DROP), "relevance", r"Relevanz", id="relevance-missing"),
     pytest.param(_with(relevance="extrem"), "relevance", r"Relevanz", id="relevance-unknown"),
-    pytest.param(
-        _with(budget_per_inhabitant=_DROP), "budget_per_inhabitant", r"Budget", id="budget-missing"
-    ),
-    pytest.param(
-        _with(budget_per_inhabitant=-1), "budget_per_inhabitant", r"Budget", id="budget-negative"
-    ),
-    pytest.param(
-        _with(budget_per_inhabitant="5"), "budget_per_inhabitant", r"Budget", id="budget-string"
-    ),
-    pytest.param(
-        _with(budget_per_inhabitant=NAN), "budget_per_inhabitant", r"Budget", id="budget-nan"
-    ),
-    pytest.param(
-        _with(budget_per_inhabitant=INF), "budget_per_inhabitant", r"Budget", id="budget-inf"
-    ),
+    pytest.param(_with(budget_per_inhabitant=_DROP), "budget_per_inhabitant", r"Budget", id="budget-missing"),
+    pytest.param(_with(budget_per_inhabitant=-1), "budget_per_inhabitant", r"Budget", id="budget-negative"),
+    pytest.param(_with(budget_per_inhabitant="5"), "budget_per_inhabitant", r"Budget", id="budget-string"),
+    pytest.param(_with(budget_per_inhabitant=NAN), "budget_per_inhabitant", r"Budget", id="budget-nan"),
+    pytest.param(_with(budget_per_inhabitant=INF), "budget_per_inhabitant", r"Budget", id="budget-inf"),
     pytest.param(
         _with(budget_per_inhabitant=10**400),
         "budget_per_inhabitant",

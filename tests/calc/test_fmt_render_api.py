@@ -102,9 +102,7 @@ RENDER_CASES = [
     pytest.param({"model": "V8", "inhabitants": 80000}, id="V8"),
     pytest.param({"model": "V1", "inhabitants": 20000}, id="V1-guidance-null-budget-0"),
     pytest.param({"model": "V2", "inhabitants": 50000}, id="V2-no-max"),
-    pytest.param(
-        {"model": "V7", "inhabitants": 10000, "funding": "koordination"}, id="V7-warnings"
-    ),
+    pytest.param({"model": "V7", "inhabitants": 10000, "funding": "koordination"}, id="V7-warnings"),
     pytest.param(
         {
             "model": "V7a",
@@ -259,9 +257,7 @@ def test_session_run_bad_json(session, command, text):
 @pytest.mark.parametrize(
     "command, text, field",
     [
-        pytest.param(
-            "estimate", '{"model": "V7", "inhabitants": 0}', "inhabitants", id="inhabitants"
-        ),
+        pytest.param("estimate", '{"model": "V7", "inhabitants": 0}', "inhabitants", id="inhabitants"),
         pytest.param("estimate", '{"inhabitants": 5000}', "model", id="model-missing"),
         pytest.param(
             "estimate",
@@ -300,9 +296,7 @@ def test_session_run_bad_input(session, command, text, field):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
 ESTIMATE_KEYS = (
@@ -436,9 +430,7 @@ def test_cli_finder_ok():
             "inhabitants",
             id="estimate-inhabitants",
         ),
-        pytest.param(
-            "estimate", '{"model": "V99", "inhabitants": 1000}', "model", id="estimate-model"
-        ),
+        pytest.param("estimate", '{"model": "V99", "inhabitants": 1000}', "model", id="estimate-model"),
         pytest.param("estimate", "{", None, id="estimate-bad-json"),
         pytest.param("finder", '{"kind": "dorf", "inhabitants": 1000}', "kind", id="finder-kind"),
     ],

@@ -97,9 +97,7 @@ def break_file(root: Path, file: str, edits: list[Edit]) -> tuple[int, int]:
     text = path.read_text(encoding="utf-8")
     for edit in edits:
         matches = list(re.finditer(edit.pattern, text, flags=re.MULTILINE))
-        assert len(matches) == 1, (
-            f"{edit.pattern!r} passt {len(matches)}-mal in {file} (erwartet: genau einmal)"
-        )
+        assert len(matches) == 1, f"{edit.pattern!r} passt {len(matches)}-mal in {file} (erwartet: genau einmal)"
         match = matches[0]
         new = match.expand(edit.new) if "\\g<" in edit.new else edit.new
         text = text[: match.start()] + new + text[match.end() :]
@@ -445,16 +443,13 @@ def test_deleted_model_leaves_dangling_references(tmp_path):
     root = copy_content(tmp_path)
     (root / "modelle" / "v9.yml").unlink()
     v7 = (root / "modelle" / "v7.yml").read_text(encoding="utf-8")
-    number = next(
-        i for i, text in enumerate(v7.splitlines(), 1) if text.startswith("weiterentwicklung_zu:")
-    )
+    number = next(i for i, text in enumerate(v7.splitlines(), 1) if text.startswith("weiterentwicklung_zu:"))
     with pytest.raises(ContentError) as info:
         load_content(root)
     hits = [
         text
         for text in issue_lines(info.value)
-        if text.startswith(f"content/modelle/v7.yml:{number}:")
-        and "Modell 'v9' gibt es nicht" in text
+        if text.startswith(f"content/modelle/v7.yml:{number}:") and "Modell 'v9' gibt es nicht" in text
     ]
     assert hits, str(info.value)
     assert any(
@@ -466,9 +461,7 @@ def test_deleted_model_leaves_dangling_references(tmp_path):
 def test_all_issues_are_collected_across_files(tmp_path):
     root = copy_content(tmp_path)
     first = break_file(root, "modelle/v7.yml", [line(r"    stufe: .*", f"    stufe: {MARK}riesig")])
-    second = break_file(
-        root, "kapitel/grundlagen.yml", [line(r"bereich: .*", f"bereich: {MARK}anhang")]
-    )
+    second = break_file(root, "kapitel/grundlagen.yml", [line(r"bereich: .*", f"bereich: {MARK}anhang")])
     with pytest.raises(ContentError) as info:
         load_content(root)
     assert len(info.value.issues) >= 2
@@ -490,20 +483,14 @@ def test_every_unknown_key_of_a_mapping_is_reported(tmp_path):
     second = break_file(root, "modelle/v7.yml", [after(r"farbe: grün", f"{MARK}form: rund")])
     with pytest.raises(ContentError) as info:
         load_content(root)
-    assert_reported(
-        info.value, f"content/modelle/v7.yml:{first[0]}:{first[1]}: farbe: ", "unbekanntes Feld"
-    )
-    assert_reported(
-        info.value, f"content/modelle/v7.yml:{second[0]}:{second[1]}: form: ", "unbekanntes Feld"
-    )
+    assert_reported(info.value, f"content/modelle/v7.yml:{first[0]}:{first[1]}: farbe: ", "unbekanntes Feld")
+    assert_reported(info.value, f"content/modelle/v7.yml:{second[0]}:{second[1]}: form: ", "unbekanntes Feld")
 
 
 def test_non_text_keys_give_a_content_error_not_a_crash(tmp_path):
     """YAML reads '1:' (or 'yes:', 'on:') as non-text keys: report them, do not crash."""
     root = copy_content(tmp_path)
-    line_no, _ = break_file(
-        root, "modelle/v7.yml", [after(r"name: .*", f"{MARK}1: eins\nfoo: zwei")]
-    )
+    line_no, _ = break_file(root, "modelle/v7.yml", [after(r"name: .*", f"{MARK}1: eins\nfoo: zwei")])
     with pytest.raises(ContentError) as info:
         load_content(root)
     lines = [i.line for i in info.value.issues if i.file == "content/modelle/v7.yml"]
@@ -563,9 +550,7 @@ def test_real_content_references_resolve(real_content):
         assert set(model.develops_into) <= ids
         assert model.id not in model.develops_into
         assert model.data["quelle"] in real_content.sources
-    variants = {
-        m.id: [v["kennung"] for v in m.data.get("varianten", [])] for m in real_content.models
-    }
+    variants = {m.id: [v["kennung"] for v in m.data.get("varianten", [])] for m in real_content.models}
     assert variants["v6a-c"] == ["V 6a", "V 6b", "V 6c"]
     assert variants["v6d-f"] == ["V 6d", "V 6e", "V 6f"]
 
@@ -615,8 +600,6 @@ def test_check_command_reports_broken_copy(tmp_path):
 
 
 def test_check_command_without_subcommand_is_usage_error():
-    result = subprocess.run(
-        [sys.executable, "-m", "guide"], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-m", "guide"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Aufruf" in result.stderr

@@ -62,8 +62,9 @@ def test_no_sentence_copied_from_sources(path: Path, seed_runs):
         if any(p.match(f"{rel}:{field}") for p in EXEMPT_PATHS):
             continue
         words = _words(_prose(text))
-        hits = [" ".join(words[i : i + RUN]) for i in range(len(words) - RUN + 1)
-                if tuple(words[i : i + RUN]) in seed_runs]
+        hits = [
+            " ".join(words[i : i + RUN]) for i in range(len(words) - RUN + 1) if tuple(words[i : i + RUN]) in seed_runs
+        ]
         if hits:
             copied.append(f"{field}: „{hits[0]} …“")
     assert not copied, "aus der Quelle übernommen:\n" + "\n".join(copied)

@@ -239,9 +239,7 @@ def with_model(content, model_id: str, **changes):
         for part in parents:
             target = target[part]
         target[key] = value
-    changed = dataclasses.replace(
-        model, name=data["name"], table_name=data["tabellenname"], data=data
-    )
+    changed = dataclasses.replace(model, name=data["name"], table_name=data["tabellenname"], data=data)
     return dataclasses.replace(
         content, models=tuple(changed if m.id == model_id else m for m in content.models)
     ), changed
@@ -277,9 +275,7 @@ def test_model_page_lists_every_advantage_and_disadvantage(pages, raw_models, mo
     page = pages[urls.model_doc(model_id)]
     for heading, key in (("## Vorteile", "vorteile"), ("## Nachteile", "nachteile")):
         items = [text[2:] for text in section(page, heading).splitlines() if text.startswith("- ")]
-        assert items == [_one_line(item) for item in raw_models[model_id][key]], (
-            f"{model_id}: {heading}"
-        )
+        assert items == [_one_line(item) for item in raw_models[model_id][key]], f"{model_id}: {heading}"
 
 
 @pytest.mark.parametrize("model_id", MODEL_IDS)
@@ -301,11 +297,7 @@ def test_model_page_links_models_it_develops_into(pages, raw_models, model_id):
     page = pages[doc]
     targets = raw_models[model_id]["weiterentwicklung_zu"]
     label = next(
-        (
-            text
-            for text in page.splitlines()
-            if text.startswith("**Kann sich weiterentwickeln zu:**")
-        ),
+        (text for text in page.splitlines() if text.startswith("**Kann sich weiterentwickeln zu:**")),
         None,
     )
     if not targets:
@@ -322,9 +314,7 @@ def test_model_page_links_models_it_develops_into(pages, raw_models, model_id):
 def test_model_page_links_models_it_is_reached_from(pages, raw_models, model_id):
     doc = urls.model_doc(model_id)
     sources = [m for m in MODEL_IDS if model_id in raw_models[m]["weiterentwicklung_zu"]]
-    label = next(
-        (text for text in pages[doc].splitlines() if text.startswith("**Erreichbar aus:**")), None
-    )
+    label = next((text for text in pages[doc].splitlines() if text.startswith("**Erreichbar aus:**")), None)
     if not sources:
         assert label is None
         return
@@ -337,9 +327,9 @@ def test_model_page_link_labels_are_separate_paragraphs(pages, model_id):
     """'Kann sich weiterentwickeln zu' and 'Erreichbar aus' must not run into one paragraph."""
     paragraphs = re.split(r"\n\s*\n", markdown_body(pages[urls.model_doc(model_id)]))
     for paragraph in paragraphs:
-        assert not (
-            "**Kann sich weiterentwickeln zu:**" in paragraph and "**Erreichbar aus:**" in paragraph
-        ), f"{model_id}: beide Angaben stehen im selben Absatz:\n{paragraph}"
+        assert not ("**Kann sich weiterentwickeln zu:**" in paragraph and "**Erreichbar aus:**" in paragraph), (
+            f"{model_id}: beide Angaben stehen im selben Absatz:\n{paragraph}"
+        )
 
 
 @pytest.mark.parametrize(
@@ -424,11 +414,7 @@ def test_overview_contains_the_model_chapters(pages, raw_chapters):
 
 
 def test_render_models_overview_is_pure(real_content, pages):
-    assert (
-        render_models_overview(real_content)
-        == render_models_overview(real_content)
-        == pages["modelle/index.md"]
-    )
+    assert render_models_overview(real_content) == render_models_overview(real_content) == pages["modelle/index.md"]
 
 
 @pytest.mark.parametrize("slug", ASPECT_SLUGS)
@@ -442,9 +428,7 @@ def test_aspect_page_has_one_row_per_model_and_field(pages, raw_models, raw_aspe
     for table, field in zip(tables(page), aspect["felder"], strict=True):
         assert cells(table[0]) == ["Modell", field["titel"]]
         body = table[2:]
-        assert [resolve(doc, MD_LINK.findall(row)[0]) for row in body] == [
-            urls.model_doc(m) for m in MODEL_IDS
-        ]
+        assert [resolve(doc, MD_LINK.findall(row)[0]) for row in body] == [urls.model_doc(m) for m in MODEL_IDS]
         for row, model_id in zip(body, MODEL_IDS, strict=True):
             assert cells(row)[1] == _cell(raw_models[model_id]["empfehlungen"][field["feld"]])
     assert _one_line(aspect["einleitung"]) in _one_line(page)
@@ -461,9 +445,7 @@ def test_aspects_overview_links_every_aspect(pages):
 
 
 def _page_chapters() -> list[str]:
-    return sorted(
-        p.stem for p in (CONTENT / "kapitel").glob("*.yml") if _yaml(p)["bereich"] != "modelle"
-    )
+    return sorted(p.stem for p in (CONTENT / "kapitel").glob("*.yml") if _yaml(p)["bereich"] != "modelle")
 
 
 @pytest.mark.parametrize("slug", _page_chapters())
@@ -481,9 +463,7 @@ def test_chapter_page_contains_every_section(real_content, pages, raw_chapters, 
 def test_chapters_overview_lists_every_chapter(pages, raw_chapters):
     page = pages["leitfaden/index.md"]
     linked = {resolve("leitfaden/index.md", t) for t in MD_LINK.findall(page)}
-    expected = {
-        urls.chapter_doc(slug) for slug, c in raw_chapters.items() if c["bereich"] != "modelle"
-    }
+    expected = {urls.chapter_doc(slug) for slug, c in raw_chapters.items() if c["bereich"] != "modelle"}
     assert linked == expected
 
 
@@ -503,9 +483,7 @@ def test_calculator_page_is_prerendered(pages):
     page = pages["rechner.md"]
     assert page.count('data-calc-state="prerendered"') == 1
     match = re.search(r'data-field="fte\.recommended"[^>]*>([^<]*)<', page)
-    assert match and re.search(r"\d", match.group(1)), (
-        "empfohlene Stellen stehen schon beim ersten Laden da"
-    )
+    assert match and re.search(r"\d", match.group(1)), "empfohlene Stellen stehen schon beim ersten Laden da"
     assert f'data-pyodide-version="{PYODIDE}"' in page
 
 
@@ -523,9 +501,7 @@ def test_calculator_offers_every_model_and_selects_the_default(pages, raw_models
 
 def test_calculator_offers_every_funding_way(pages):
     ways = [w["id"] for w in _yaml(CONTENT / "rechner.yml")["foerderwege"]]
-    select = re.search(r'<select id="f-funding".*?</select>', pages["rechner.md"], re.DOTALL).group(
-        0
-    )
+    select = re.search(r'<select id="f-funding".*?</select>', pages["rechner.md"], re.DOTALL).group(0)
     assert re.findall(r'<option value="([^"]+)"', select) == ways
 
 
@@ -558,9 +534,7 @@ def test_navigation_lists_every_generated_page_once(real_content, pages):
     counts = Counter(listed)
     assert [doc for doc, n in counts.items() if n > 1] == []
     assert sorted(set(pages) - set(listed)) == []
-    assert set(listed) <= set(pages) | docs_files(), (
-        "jeder Eintrag ist eine erzeugte Seite oder liegt in docs/"
-    )
+    assert set(listed) <= set(pages) | docs_files(), "jeder Eintrag ist eine erzeugte Seite oder liegt in docs/"
 
 
 def test_navigation_lists_docs_pages(real_content):
@@ -593,9 +567,7 @@ def test_page_is_clean(pages, doc):
     assert "bezahnten" not in page
     hits = [page[max(m.start() - 25, 0) : m.end() + 25] for m in HYPHENATION.finditer(page)]
     assert hits == [], f"Silbentrennung aus der Extraktion: {hits}"
-    assert not re.search(r"^#{1,6}[^#\s]", markdown_body(page), re.MULTILINE), (
-        "Überschrift ohne Leerzeichen"
-    )
+    assert not re.search(r"^#{1,6}[^#\s]", markdown_body(page), re.MULTILINE), "Überschrift ohne Leerzeichen"
 
 
 @pytest.mark.parametrize("doc", [pytest.param(d, id=d) for d in FIXED_PAGES])
@@ -627,9 +599,7 @@ def test_markdown_links_resolve_to_pages(real_content, pages):
 
 
 def test_html_links_resolve_to_pages(pages):
-    urls_known = {urls.doc_url(doc) for doc in pages} | {
-        urls.doc_url(f) for f in docs_files() if f.endswith(".md")
-    }
+    urls_known = {urls.doc_url(doc) for doc in pages} | {urls.doc_url(f) for f in docs_files() if f.endswith(".md")}
     broken = []
     for doc, page in pages.items():
         base = urls.doc_url(doc)
@@ -652,18 +622,12 @@ def _assert_tables_intact(page: str, where: str) -> None:
     lines = (markdown_body(page) if page.startswith("---\n") else page).splitlines()
     for table in tables(page):
         width = len(cells(table[0]))
-        assert re.fullmatch(r"\|(?:-{3,}\|)+", table[1].replace(":", "-")), (
-            f"{where}: Trennzeile {table[1]!r}"
-        )
+        assert re.fullmatch(r"\|(?:-{3,}\|)+", table[1].replace(":", "-")), f"{where}: Trennzeile {table[1]!r}"
         for row in table:
             assert row.endswith("|"), f"{where}: Zeile endet nicht mit '|': {row!r}"
-            assert len(cells(row)) == width, (
-                f"{where}: Zeile hat {len(cells(row))} statt {width} Zellen: {row!r}"
-            )
+            assert len(cells(row)) == width, f"{where}: Zeile hat {len(cells(row))} statt {width} Zellen: {row!r}"
         end = lines.index(table[-1]) + 1
-        assert end == len(lines) or lines[end].strip() == "", (
-            f"{where}: Text klebt an der Tabelle: {lines[end]!r}"
-        )
+        assert end == len(lines) or lines[end].strip() == "", f"{where}: Text klebt an der Tabelle: {lines[end]!r}"
 
 
 @pytest.mark.parametrize(
