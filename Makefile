@@ -61,6 +61,7 @@ test-browser: setup chromium
 
 test: setup chromium $(PYODIDE_WHEELS)/.fetched
 	.venv/bin/ruff check calc guide hooks tests bench
+	.venv/bin/ruff format --check calc guide hooks tests bench
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
 	node tests/pyodide/run-pytest.mjs
 
