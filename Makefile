@@ -26,7 +26,7 @@ build: setup
 	$(PY) -m mkdocs build --strict --clean
 
 serve: build
-	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict --no-livereload -a 127.0.0.1:8000
 
 lint: .venv/.installed
 	.venv/bin/ruff check calc guide hooks tests bench
