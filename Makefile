@@ -51,7 +51,7 @@ test-unit: setup
 	$(PY) -m pytest -q tests/unit
 
 test-build: setup
-	$(PY) -m pytest -q tests/build
+	$(PY) -m pytest -q tests/sitebuild
 
 test-pyodide: setup $(PYODIDE_WHEELS)/.fetched
 	node tests/pyodide/run-pytest.mjs
