@@ -79,11 +79,9 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         cell=_cell,
         yaml_str=_yaml_str,
-        rel=posixpath.relpath,
         euro=fmt.euro,
         fte=fmt.fte,
         number=fmt.number,
-        per_inhabitant=fmt.euro_per_inhabitant,
     )
     return env
 
