@@ -29,8 +29,8 @@ serve: build
 	$(PY) -m mkdocs serve --strict --no-livereload -a 127.0.0.1:8000
 
 lint: .venv/.installed
-	.venv/bin/ruff check calc guide hooks tests bench
-	.venv/bin/ruff format --check calc guide hooks tests bench
+	.venv/bin/ruff check calc guide hooks tests bench localsite.py
+	.venv/bin/ruff format --check calc guide hooks tests bench localsite.py
 
 # Pure-Python wheels for running the calc tests inside Pyodide under Node (fetched once from PyPI).
 $(PYODIDE_WHEELS)/.fetched: tests/pyodide/requirements.txt
@@ -60,8 +60,8 @@ test-browser: setup chromium
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests/browser
 
 test: setup chromium $(PYODIDE_WHEELS)/.fetched
-	.venv/bin/ruff check calc guide hooks tests bench
-	.venv/bin/ruff format --check calc guide hooks tests bench
+	.venv/bin/ruff check calc guide hooks tests bench localsite.py
+	.venv/bin/ruff format --check calc guide hooks tests bench localsite.py
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
 	node tests/pyodide/run-pytest.mjs
 

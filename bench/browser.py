@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+import localsite
+
 ROOT = Path(__file__).resolve().parent.parent
-SUBPATH = "klimaschutz-verstetigen"
 WARMUP = 10
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 # Records when [data-calc-state] becomes "ready" and every long task (>= 50 ms) on the main thread.
 OBSERVE = """
@@ -61,23 +48,6 @@ LATENCY = """async (value) => {
   await done;
   return performance.now() - start;
 }"""
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
 
 
 def _time_to_ready(browser, url: str) -> tuple[float, float]:
@@ -126,9 +96,11 @@ def _transfer(browser, url: str, wait_ready: bool) -> dict:
 
 
 def run(rounds: int = 5, latency_samples: int = 60) -> dict:
-    chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    chromium = localsite.chromium_path()
+    if chromium is None:
+        raise SystemExit("kein Chromium gefunden (CHROMIUM setzen)")
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / SUBPATH
+        site = Path(tmp) / localsite.SUBPATH
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
             cwd=ROOT,
@@ -138,38 +110,33 @@ def run(rounds: int = 5, latency_samples: int = 60) -> dict:
         (site / "bench").mkdir()
         (site / "bench" / "index.html").write_text(BARE_HTML, encoding="utf-8")
         (site / "bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
-        server, base = _serve(Path(tmp))
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-                calc_times, bare_times, long_tasks, content_tasks = [], [], [], []
-                for _ in range(rounds):  # alternate calculator and baselines in one browser session
-                    ready, longest = _time_to_ready(browser, base + "rechner/")
-                    calc_times.append(ready)
-                    long_tasks.append(longest)
-                    bare_times.append(_time_to_ready(browser, base + "bench/")[0])
-                    content_tasks.append(_longest_task(browser, base + "modelle/v7/"))
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(base + "rechner/")
-                page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
-                for i in range(WARMUP):  # first calls JIT-compile the worker's and the page's code paths
-                    page.evaluate(LATENCY, 5_000 + i)
-                latencies = sorted(page.evaluate(LATENCY, 10_000 + 1_000 * i) for i in range(latency_samples))
-                context.close()
-                sizes = {
-                    name: _transfer(browser, base + path, wait_ready=path == "rechner/")
-                    for name, path in (
-                        ("start", ""),
-                        ("content_v7", "modelle/v7/"),
-                        ("aspect_finanzierung", "aspekte/finanzierung/"),
-                        ("calculator", "rechner/"),
-                    )
-                }
-                browser.close()
-        finally:
-            server.shutdown()
-        shutil.rmtree(site, ignore_errors=True)
+        with localsite.serve(Path(tmp)) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=localsite.CHROMIUM_ARGS)
+            calc_times, bare_times, long_tasks, content_tasks = [], [], [], []
+            for _ in range(rounds):  # alternate calculator and baselines in one browser session
+                ready, longest = _time_to_ready(browser, base + "rechner/")
+                calc_times.append(ready)
+                long_tasks.append(longest)
+                bare_times.append(_time_to_ready(browser, base + "bench/")[0])
+                content_tasks.append(_longest_task(browser, base + "modelle/v7/"))
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "rechner/")
+            page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
+            for i in range(WARMUP):  # first calls JIT-compile the worker's and the page's code paths
+                page.evaluate(LATENCY, 5_000 + i)
+            latencies = sorted(page.evaluate(LATENCY, 10_000 + 1_000 * i) for i in range(latency_samples))
+            context.close()
+            sizes = {
+                name: _transfer(browser, base + path, wait_ready=path == "rechner/")
+                for name, path in (
+                    ("start", ""),
+                    ("content_v7", "modelle/v7/"),
+                    ("aspect_finanzierung", "aspekte/finanzierung/"),
+                    ("calculator", "rechner/"),
+                )
+            }
+            browser.close()
     calc_ms, bare_ms = statistics.median(calc_times), statistics.median(bare_times)
     return {
         "calculator_ready_ms_median": round(calc_ms, 1),

@@ -57,4 +57,4 @@ class Session:
         if command == "estimate":
             names = {way.id: way.name for way in self.params.funding.values()}
             return estimate_html(result, self.params.funding_notice, names)
-        return finder_html(result)
+        return finder_html(result, self.params.calculator_url)

@@ -14,7 +14,6 @@ from calc.inputs import choice, decimal_number, flag, model_key, reject_unknown,
 from calc.params import ModelParams, Parameters
 
 FIELDS = ("model", "inhabitants", "municipalities", "cost_per_fte", "funding", "financially_weak", "years")
-FUNDING_IDS = ("none", "erst+anschluss", "anschluss", "koordination")
 MAX_INHABITANTS = 10_000_000
 
 
@@ -93,7 +92,7 @@ def parse_estimate_input(raw: object, params: Parameters) -> EstimateInput:
         params.cost_max,
         default=params.cost_default,
     )
-    funding = choice(raw, "funding", "Der Förderweg", FUNDING_IDS, default="none")
+    funding = choice(raw, "funding", "Der Förderweg", tuple(params.funding), default="none")
     weak = flag(raw, "financially_weak", "finanzschwache Kommune")
     years = whole_number(raw, "years", "Die Zahl der Jahre", 1, 20, default=8)
     return EstimateInput(key, inhabitants, municipalities, cost, funding, weak, years)

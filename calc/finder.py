@@ -15,7 +15,6 @@ FIELDS = ("kind", "inhabitants", "municipalities", "history", "relevance", "budg
 KIND_NAMES = {"gemeinde": "Gemeinde", "landkreis": "Landkreis"}
 MET, PARTLY, NOT_MET = "erfüllt", "teilweise", "nicht erfüllt"
 FITS, CONDITIONAL, FAILS = "passt", "bedingt", "passt nicht"
-SIZE_TOLERANCE = 0.2
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def finder_raw(raw: object, params: Parameters) -> dict:
 def _match(inp: FinderInput, model: ModelParams, params: Parameters) -> Match:
     criteria = (
         _kind(inp, model),
-        _size(inp, model),
+        _size(inp, model, params.size_tolerance),
         _staff(inp, model, params),
         _budget(inp, model),
         _history(inp, model),
@@ -116,17 +115,18 @@ def _kind(inp: FinderInput, model: ModelParams) -> Criterion:
     return Criterion("Art der Kommune", NOT_MET, f"Das Modell ist nur für {kinds} gedacht.")
 
 
-def _size(inp: FinderInput, model: ModelParams) -> Criterion:
+def _size(inp: FinderInput, model: ModelParams, tolerance: float) -> Criterion:
     size, n = model.size, inp.inhabitants
     shown = f"{fmt.inhabitants(n)} – Steckbrief: {size.label}"
     below = size.min is not None and n < size.min
     above = size.max is not None and n > size.max
     if not below and not above:
         return Criterion("Kommunengröße", MET, f"Passt: {shown}.")
-    near = (below and n >= size.min * (1 - SIZE_TOLERANCE)) or (above and n <= size.max * (1 + SIZE_TOLERANCE))
+    near = (below and n >= size.min * (1 - tolerance)) or (above and n <= size.max * (1 + tolerance))
     side = "kleiner" if below else "größer"
     if near:
-        return Criterion("Kommunengröße", PARTLY, f"Knapp {side} als empfohlen (bis 20 % Abweichung): {shown}.")
+        allowed = fmt.percent(tolerance)
+        return Criterion("Kommunengröße", PARTLY, f"Knapp {side} als empfohlen (bis {allowed} Abweichung): {shown}.")
     return Criterion("Kommunengröße", NOT_MET, f"Deutlich {side} als empfohlen: {shown}.")
 
 
@@ -136,28 +136,28 @@ def required_fte(model: ModelParams, municipalities: int | None, params: Paramet
     return model.min_fte
 
 
+def _at_least(criterion: str, have: float, need: float, shown: str, texts: tuple[str, str, str]) -> Criterion:
+    """The staff and budget rule: the need met -> erfüllt; at least half of it -> teilweise; else nicht."""
+    level = 0 if have >= need else 1 if have >= need / 2 else 2
+    return Criterion(criterion, (MET, PARTLY, NOT_MET)[level], f"{texts[level]}: {shown}.")
+
+
 def _staff(inp: FinderInput, model: ModelParams, params: Parameters) -> Criterion:
     need = required_fte(model, inp.municipalities, params)
     if need == 0:
         return Criterion("Personal", MET, "Das Modell braucht kein zusätzliches Personal.")
     shown = f"finanzierbar {fmt.fte(inp.staff_fte)}, nötig mindestens {fmt.fte(round(need, 2))}"
-    if inp.staff_fte >= need:
-        return Criterion("Personal", MET, f"Genug Stellen: {shown}.")
-    if inp.staff_fte >= need / 2:
-        return Criterion("Personal", PARTLY, f"Mindestens die Hälfte der Stellen: {shown}.")
-    return Criterion("Personal", NOT_MET, f"Zu wenige Stellen: {shown}.")
+    texts = ("Genug Stellen", "Mindestens die Hälfte der Stellen", "Zu wenige Stellen")
+    return _at_least("Personal", inp.staff_fte, need, shown, texts)
 
 
 def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
-    low = model.budget.min
-    if low == 0:
+    need = model.budget.min
+    if need == 0:
         return Criterion("Budget Klimaschutz", MET, "Das Modell braucht kein eigenes Klimaschutzbudget.")
     shown = f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, Steckbrief: {model.budget.label}"
-    if inp.budget_per_inhabitant >= low:
-        return Criterion("Budget Klimaschutz", MET, f"Budget reicht: {shown}.")
-    if inp.budget_per_inhabitant >= low / 2:
-        return Criterion("Budget Klimaschutz", PARTLY, f"Mindestens die Hälfte des Budgets: {shown}.")
-    return Criterion("Budget Klimaschutz", NOT_MET, f"Budget zu gering: {shown}.")
+    texts = ("Budget reicht", "Mindestens die Hälfte des Budgets", "Budget zu gering")
+    return _at_least("Budget Klimaschutz", inp.budget_per_inhabitant, need, shown, texts)
 
 
 def _history(inp: FinderInput, model: ModelParams) -> Criterion:

@@ -32,37 +32,33 @@ def reject_unknown(raw: dict, allowed: tuple[str, ...]) -> None:
 def whole_number(
     raw: dict, field: str, label: str, low: int, high: int, default: int | None = None, required: bool = False
 ) -> int | None:
-    value = raw.get(field)
-    if value is None:
-        if required:
-            raise InputError(field, f"Bitte geben Sie {_accusative(label)} an.")
-        return default
-    bound = f"Bitte geben Sie {_accusative(label)} als ganze Zahl zwischen {number(low)} und {number(high)} an."
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(field, bound)
-    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
-        raise InputError(field, bound)
-    if not low <= value <= high:
-        raise InputError(field, bound)
-    return int(value)
+    value = _number(raw, field, label, low, high, default, required, whole=True)
+    return value if value is None else int(value)
 
 
 def decimal_number(
     raw: dict, field: str, label: str, low: float, high: float, default: float | None = None, required: bool = False
 ) -> float | None:
+    value = _number(raw, field, label, low, high, default, required, whole=False)
+    return value if value is None else float(value)
+
+
+def _number(raw: dict, field: str, label: str, low, high, default, required: bool, whole: bool):
+    """A JSON number in [low, high]: no bool, NaN or infinity; whole numbers may be written 5.0."""
     value = raw.get(field)
     if value is None:
         if required:
             raise InputError(field, f"Bitte geben Sie {_accusative(label)} an.")
         return default
-    bound = f"Bitte geben Sie {_accusative(label)} als Zahl zwischen {number(low)} und {number(high)} an."
+    kind = "ganze Zahl" if whole else "Zahl"
+    bound = f"Bitte geben Sie {_accusative(label)} als {kind} zwischen {number(low)} und {number(high)} an."
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(field, bound)
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float) and (not math.isfinite(value) or (whole and not value.is_integer())):
         raise InputError(field, bound)
     if not low <= value <= high:  # compared before any float conversion: huge ints cannot overflow
         raise InputError(field, bound)
-    return float(value)
+    return value
 
 
 def choice(raw: dict, field: str, label: str, options: tuple[str, ...], default: str | None = None) -> str:

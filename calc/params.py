@@ -85,6 +85,8 @@ class Parameters:
     cost_source: str
     funding: dict[str, FundingWay]
     funding_notice: str
+    size_tolerance: float  # finder: share outside a size bound that still counts as "teilweise"
+    calculator_url: str  # relative to the site root, for links from finder results
 
     @classmethod
     def from_dict(cls, d: dict) -> Parameters:
@@ -102,6 +104,8 @@ class Parameters:
             cost["source"],
             funding,
             d["funding_notice"],
+            d["finder"]["size_tolerance"],
+            d["urls"]["calculator"],
         )
 
 

@@ -200,8 +200,8 @@ def calculator_query(model: str, inputs: dict) -> str:
     return "&".join(f"{key}={value}" for key, value in query.items())
 
 
-def finder_html(result: dict, base: str = "../") -> str:
-    """``base``: relative path from the finder page to the site root."""
+def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:
+    """``base``: relative path from the finder page to the site root; URLs are relative to the root."""
     items = []
     for i, m in enumerate(result["models"]):
         criteria = "".join(
@@ -210,7 +210,7 @@ def finder_html(result: dict, base: str = "../") -> str:
             f"<td>{_value(f'models.{i}.criteria.{j}.reason', c['reason'], str)}</td></tr>"
             for j, c in enumerate(m["criteria"])
         )
-        calc_link = f"{base}rechner/?{calculator_query(m['model'], result['inputs'])}"
+        calc_link = f"{base}{calculator_url}?{calculator_query(m['model'], result['inputs'])}"
         items.append(
             f'<li class="finder-model {FIT_CLASS[m["fit"]]}" data-model="{escape(m["model"])}">'
             f'<h3><a href="{base}{escape(m["url"])}">{escape(m["number"])} – {escape(m["name"])}</a> '

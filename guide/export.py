@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guide.loader import Content, Model
-from guide.urls import model_url
+from guide.urls import CALCULATOR_DOC, doc_url, model_doc
 
 
 def calc_parameters(content: Content) -> dict:
@@ -26,6 +26,8 @@ def calc_parameters(content: Content) -> dict:
         },
         "funding": [_funding(way) for way in calc["foerderwege"]],
         "funding_notice": calc["hinweis_foerderung"],
+        "finder": {"size_tolerance": calc["finder"]["groessentoleranz"]},
+        "urls": {"calculator": doc_url(CALCULATOR_DOC)},
     }
 
 
@@ -55,7 +57,7 @@ def _model(m: Model, content: Content) -> dict:
         "history": _span(start["historie"]),
         "relevance": _span(start["relevanz"]),
         "stage": m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
-        "url": model_url(m.id),
+        "url": doc_url(model_doc(m.id)),
         "source": content.sources[m.data["quelle"]].citation,
     }
 

@@ -16,6 +16,7 @@ import jinja2
 
 from calc import fmt
 from calc.api import Session
+from calc.render import escape
 from guide import urls
 from guide.export import calc_parameters
 from guide.loader import SCHEMA_DIR, Content, Model
@@ -262,13 +263,13 @@ def path_svg(content: Content, doc: str) -> str:
     nodes = []
     for m in content.models:
         x, y = corner(m.id)
-        href = posixpath.relpath(urls.model_url(m.id), page) + "/"
+        href = posixpath.relpath(urls.doc_url(urls.model_doc(m.id)), page) + "/"
         label = m.table_name if len(m.table_name) <= 22 else m.table_name[:20] + "…"
         nodes.append(
-            f'<a xlink:href="{href}" aria-label="{m.number}: {_attr(m.name)}">'
+            f'<a xlink:href="{href}" aria-label="{m.number}: {escape(m.name)}">'
             f'<rect class="path-node path-{m.group}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="6"/>'
             f'<text x="{x + 8}" y="{y + 20}" class="path-number">{m.number}</text>'
-            f'<text x="{x + 8}" y="{y + 40}" class="path-label">{_attr(label)}</text></a>'
+            f'<text x="{x + 8}" y="{y + 40}" class="path-label">{escape(label)}</text></a>'
         )
     return (
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="pfad-titel pfad-desc" '
@@ -281,10 +282,6 @@ def path_svg(content: Content, doc: str) -> str:
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
         f"{heads}{''.join(edges)}{''.join(nodes)}</svg>"
     )
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # --------------------------------------------------------------------------------------------

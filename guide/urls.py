@@ -1,39 +1,19 @@
-"""The one place for site URLs (relative to the site root, directory style, as MkDocs builds them)."""
+"""The one place for site paths. A page is named by its Markdown source path (what MkDocs calls
+src_uri); its URL follows from that, directory style, relative to the site root."""
 
-MODELS = "modelle/"
-ASPECTS = "aspekte/"
-CHAPTERS = "leitfaden/"
-CALCULATOR = "rechner/"
-FINDER = "finder/"
-PATH = "pfad/"
-WORKSHEET = "arbeitszeit/"
-DATA = "daten/"
-SOURCES = "quellen/"
-
-
-def model_url(model_id: str) -> str:
-    return f"{MODELS}{model_id}/"
-
-
-def aspect_url(slug: str) -> str:
-    return f"{ASPECTS}{slug}/"
-
-
-def chapter_url(slug: str) -> str:
-    return f"{CHAPTERS}{slug}/"
+CALCULATOR_DOC = "rechner.md"
 
 
 def model_doc(model_id: str) -> str:
-    """Source path of the generated Markdown page (what MkDocs calls src_uri)."""
-    return f"{MODELS}{model_id}.md"
+    return f"modelle/{model_id}.md"
 
 
 def aspect_doc(slug: str) -> str:
-    return f"{ASPECTS}{slug}.md"
+    return f"aspekte/{slug}.md"
 
 
 def chapter_doc(slug: str) -> str:
-    return f"{CHAPTERS}{slug}.md"
+    return f"leitfaden/{slug}.md"
 
 
 def doc_url(doc: str) -> str:

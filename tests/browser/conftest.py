@@ -2,43 +2,31 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+import localsite
+
 ROOT = Path(__file__).resolve().parents[2]
-SUBPATH = "/klimaschutz-verstetigen/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.skip("kein Chromium gefunden (CHROMIUM setzen)")
+    found = localsite.chromium_path()
+    if found is None:
+        pytest.skip("kein Chromium gefunden (CHROMIUM setzen)")
+    return found
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """A fresh strict build in a temporary directory, placed under the sub-path."""
     serve_root = tmp_path_factory.mktemp("serve")
-    site = serve_root / SUBPATH.strip("/")
+    site = serve_root / localsite.SUBPATH
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
@@ -49,32 +37,16 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-    }
-
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with localsite.serve(built_site.parent) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        instance = p.chromium.launch(executable_path=chromium_path(), args=localsite.CHROMIUM_ARGS)
         yield instance
         instance.close()
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from site_contract import MODEL_KEYS
 
 READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
 NBSP = "\u00a0"
@@ -386,22 +387,7 @@ def test_result_matches_command_line(calc_page, base_url, calc_cli, values):
 def test_grid_covers_every_model_and_option():
     params = [p.values[0] for p in GRID]
     models = {p["model"] for p in params}
-    assert models == {
-        "V1",
-        "V2",
-        "V3",
-        "V4",
-        "V5",
-        "V6a-c",
-        "V6d-f",
-        "V7",
-        "V7a",
-        "V7b",
-        "V8",
-        "V9",
-        "V10",
-        "V11",
-    }
+    assert models == set(MODEL_KEYS)
     assert {p.get("funding", "none") for p in params} == {
         "none",
         "erst+anschluss",

@@ -9,24 +9,9 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from site_contract import MODEL_KEYS as MODELS
 
 READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
-MODELS = [
-    "V1",
-    "V2",
-    "V3",
-    "V4",
-    "V5",
-    "V6a-c",
-    "V6d-f",
-    "V7",
-    "V7a",
-    "V7b",
-    "V8",
-    "V9",
-    "V10",
-    "V11",
-]
 LANDKREIS = {
     "kind": "landkreis",
     "inhabitants": 180000,

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # make ``calc`` (and ``guide``) importable from any working directory
-    sys.path.insert(0, str(ROOT))
+for path in (ROOT, Path(__file__).parent):  # ``calc`` (and ``guide``); ``calc_spec`` beside the tests
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
 
 @pytest.fixture(scope="session")

@@ -7,31 +7,14 @@ Spec lines quoted in the comments are the ones a failing case checks.
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
+from calc_spec import MODELS, PROPERTY, assert_german
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calc.errors import InputError
 
-# "one of V1 V2 V3 V4 V5 V6a-c V6d-f V7 V7a V7b V8 V9 V10 V11"
-MODELS = (
-    "V1",
-    "V2",
-    "V3",
-    "V4",
-    "V5",
-    "V6a-c",
-    "V6d-f",
-    "V7",
-    "V7a",
-    "V7b",
-    "V8",
-    "V9",
-    "V10",
-    "V11",
-)
 # "Apply it (inhabitants / 50000) to ... V6a-c, V6d-f, V7, V7b, V8, V9, V10, V11."
 BY_INHABITANTS = ("V6a-c", "V6d-f", "V7", "V7b", "V8", "V9", "V10", "V11")
 # "minimum: V1–V4: 0; V5: 0.5; V6a-c, V6d-f: 0.5; V7: 0.5; V7a: 1; V7b: 0.5; V8: 0.5; V9: 0.5;
@@ -54,23 +37,6 @@ MINIMUM = {
 }
 FUNDING_WAYS = ("none", "erst+anschluss", "anschluss", "koordination")
 FUNDED_PHASES = ("Erstvorhaben", "Anschlussvorhaben", "Klimaschutzkoordination")
-
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-# A German sentence: an umlaut or ß, or one of the common German words.
-GERMAN = re.compile(
-    r"[äöüÄÖÜß]|\b(bitte|muss|gibt|unbekannt|zwischen|eine?|der|die|das|ist|sein|"
-    r"oder|und|nicht|mit|von|bis|zu|genug|mindestens|Zahl|Modell|Eingabe|Feld|"
-    r"Stellen?|Kommune|Gemeinden?|Landkreis|Steckbrief)\b",
-    re.IGNORECASE,
-)
-ENGLISH = re.compile(r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE)
-
-
-def assert_german(text: str) -> None:
-    assert isinstance(text, str) and text.strip(), "message must be a non-empty string"
-    assert GERMAN.search(text), f"not a German sentence: {text!r}"
-    assert not ENGLISH.search(text), f"English words in a reader-facing text: {text!r}"
 
 
 @pytest.fixture(scope="module")

@@ -7,49 +7,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from calc_spec import MODELS, PROPERTY, assert_german
+from hypothesis import given
 from hypothesis import strategies as st
 
 from calc.errors import InputError
 
-MODELS = (
-    "V1",
-    "V2",
-    "V3",
-    "V4",
-    "V5",
-    "V6a-c",
-    "V6d-f",
-    "V7",
-    "V7a",
-    "V7b",
-    "V8",
-    "V9",
-    "V10",
-    "V11",
-)
 MET, PARTLY, NOT_MET = "erfüllt", "teilweise", "nicht erfüllt"
 FITS, CONDITIONAL, FAILS = "passt", "bedingt", "passt nicht"
 LEVELS = ("gering", "mittel", "hoch")
 # "Grad der personellen Verstetigung (sehr gering < gering < mittel < hoch < sehr hoch)"
 STAGES = ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
-
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-# A German sentence: an umlaut or ß, or one of the common German words.
-GERMAN = re.compile(
-    r"[äöüÄÖÜß]|\b(bitte|muss|gibt|unbekannt|zwischen|eine?|der|die|das|ist|sein|"
-    r"oder|und|nicht|mit|von|bis|zu|genug|mindestens|Zahl|Modell|Eingabe|Feld|"
-    r"Stellen?|Kommune|Gemeinden?|Landkreis|Steckbrief)\b",
-    re.IGNORECASE,
-)
-ENGLISH = re.compile(r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE)
-
-
-def assert_german(text: str) -> None:
-    assert isinstance(text, str) and text.strip(), "text must be a non-empty string"
-    assert GERMAN.search(text), f"not a German sentence: {text!r}"
-    assert not ENGLISH.search(text), f"English words in a reader-facing text: {text!r}"
 
 
 # A municipality for which the base values satisfy every criterion of V7 (and most others).

@@ -16,36 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_contract import ASPECT_SLUGS, MODEL_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv" / "bin" / "python"
 CONTENT = ROOT / "content"
 
-MODEL_IDS = [
-    "v1",
-    "v2",
-    "v3",
-    "v4",
-    "v5",
-    "v6a-c",
-    "v6d-f",
-    "v7",
-    "v7a",
-    "v7b",
-    "v8",
-    "v9",
-    "v10",
-    "v11",
-]
-ASPECT_SLUGS = [
-    "personal",
-    "strategie",
-    "ziele",
-    "finanzierung",
-    "controlling",
-    "netzwerke",
-    "massnahmen",
-]
 FIXED_PAGES = [
     "",
     "modelle/",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_contract import ASPECT_SLUGS, MODEL_IDS
 
 from guide.loader import ContentError, load_content
 
@@ -30,31 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 MARK = "⟨"
 
-MODEL_IDS = [
-    "v1",
-    "v2",
-    "v3",
-    "v4",
-    "v5",
-    "v6a-c",
-    "v6d-f",
-    "v7",
-    "v7a",
-    "v7b",
-    "v8",
-    "v9",
-    "v10",
-    "v11",
-]
-ASPECT_SLUGS = [
-    "personal",
-    "strategie",
-    "ziele",
-    "finanzierung",
-    "controlling",
-    "netzwerke",
-    "massnahmen",
-]
 
 # English phrases of jsonschema / PyYAML that must not reach a reader on their own.
 ENGLISH = (

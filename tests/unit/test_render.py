@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_contract import ASPECT_SLUGS, MODEL_IDS
 
 from guide import urls
 from guide.render import (
@@ -33,31 +34,6 @@ CONTENT = ROOT / "content"
 DOCS = ROOT / "docs"
 PYODIDE = "314.0.7"
 
-MODEL_IDS = [
-    "v1",
-    "v2",
-    "v3",
-    "v4",
-    "v5",
-    "v6a-c",
-    "v6d-f",
-    "v7",
-    "v7a",
-    "v7b",
-    "v8",
-    "v9",
-    "v10",
-    "v11",
-]
-ASPECT_SLUGS = [
-    "personal",
-    "strategie",
-    "ziele",
-    "finanzierung",
-    "controlling",
-    "netzwerke",
-    "massnahmen",
-]
 CRITERIA = {
     "kommunengroesse": "Kommunengröße",
     "budget_personal": "Finanzielles Budget Personal",

@@ -8,14 +8,6 @@
   const pending = new Map();
   let ready = null;
 
-  // Resolved once, when this script first runs: after instant navigation the theme keeps the
-  // first page's relative base, which would resolve against the wrong address.
-  const SITE_ROOT = (() => {
-    const config = document.getElementById("__config");
-    const base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), location.href);
-  })();
-
   function call(message) {
     return new Promise((resolve, reject) => {
       const id = nextId++;
@@ -24,18 +16,16 @@
     });
   }
 
-  // The calculator and finder pages start the worker from an inline script while the page is
-  // still loading (window.__calcBoot); adopt it, so the runtime loads in parallel with the theme.
-  function adoptBoot() {
-    const boot = window.__calcBoot;
+  // The worker is started by calc-boot.js: early, from the page content, or on demand here.
+  function startWorker(version) {
+    if (ready) return ready;
+    const boot = window.__calcBoot || window.__calcStartWorker(version);
     window.__calcBoot = null;
-    if (!boot) return false;
-    if (worker) { boot.worker.terminate(); return false; }
     worker = boot.worker;
     listen();
     ready = boot.ready;
     ready.catch(() => { ready = null; worker.terminate(); worker = null; window.__calcWorkerRunning = false; });
-    return true;
+    return ready;
   }
 
   function listen() {
@@ -52,21 +42,6 @@
       for (const waiting of pending.values()) waiting.reject(new Error(event.message || "Worker-Fehler"));
       pending.clear();
     };
-  }
-
-  function startWorker(version) {
-    if (adoptBoot() || ready) return ready;
-    worker = new Worker(new URL("assets/js/calc-worker.mjs", SITE_ROOT), { type: "module" });
-    listen();
-    const root = SITE_ROOT;
-    const config = {
-      version,
-      archiveURL: new URL("assets/calc/calc.zip", root).href,
-      paramsURL: new URL("assets/calc/params.json", root).href,
-    };
-    ready = call({ type: "init", config });
-    ready.catch(() => { ready = null; worker.terminate(); worker = null; window.__calcWorkerRunning = false; });
-    return ready;
   }
 
   // Form <-> JSON input. Empty number fields are left out; Python reports missing required ones.

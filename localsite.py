@@ -1,0 +1,59 @@
+"""The built site as GitHub Pages serves it, and the system Chromium – shared by tests and benchmarks.
+
+``serve(parent)`` serves a folder whose sub-folder ``klimaschutz-verstetigen/`` holds the site
+and yields the base URL of that sub-path; ``chromium_path()`` and ``CHROMIUM_ARGS`` launch
+Debian's Chromium without any network traffic of its own (no browser download).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SUBPATH = "klimaschutz-verstetigen"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    """``$CHROMIUM`` or Debian's ``/usr/bin/chromium``; None when neither exists."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
+
+    def log_message(self, *args) -> None:  # keep test and benchmark output readable
+        pass
+
+
+@contextmanager
+def serve(parent: Path) -> Iterator[str]:
+    """Serve ``parent`` on a free loopback port; yield the URL of the site's sub-path."""
+    handler = functools.partial(_Handler, directory=str(parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    finally:
+        server.shutdown()

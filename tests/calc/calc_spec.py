@@ -1,0 +1,26 @@
+"""Shared by the calculator tests (they also run inside Pyodide, where only tests/calc is copied):
+the model keys of shared/design/calculator-rules.md and the check that a reader-facing text is German."""
+
+import re
+
+from hypothesis import HealthCheck, settings
+
+# "one of V1 V2 V3 V4 V5 V6a-c V6d-f V7 V7a V7b V8 V9 V10 V11"
+MODELS = ("V1", "V2", "V3", "V4", "V5", "V6a-c", "V6d-f", "V7", "V7a", "V7b", "V8", "V9", "V10", "V11")
+
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# A German sentence: an umlaut or ß, or one of the common German words.
+GERMAN = re.compile(
+    r"[äöüÄÖÜß]|\b(bitte|muss|gibt|unbekannt|zwischen|eine?|der|die|das|ist|sein|"
+    r"oder|und|nicht|mit|von|bis|zu|genug|mindestens|Zahl|Modell|Eingabe|Feld|"
+    r"Stellen?|Kommune|Gemeinden?|Landkreis|Steckbrief)\b",
+    re.IGNORECASE,
+)
+ENGLISH = re.compile(r"\b(must|invalid|error|required|expected|should|unknown|missing)\b", re.IGNORECASE)
+
+
+def assert_german(text: str) -> None:
+    assert isinstance(text, str) and text.strip(), "text must be a non-empty string"
+    assert GERMAN.search(text), f"not a German sentence: {text!r}"
+    assert not ENGLISH.search(text), f"English words in a reader-facing text: {text!r}"
