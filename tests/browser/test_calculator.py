@@ -601,3 +601,18 @@ def test_link_from_start_page_to_calculator(page, base_url, instant):
     assert state(page) == "ready", status_text(page)
     expect(page.locator('#rechner [data-calc-result] [data-field="fte.recommended"]').first).to_be_visible()
     assert "model=" in page.evaluate("location.search")
+
+
+def test_worker_starts_once_and_before_the_theme(page, base_url):
+    """calc-boot.js runs from <head>, from the content and from extra_javascript: one worker only,
+    requested before the theme's bundle, so the runtime loads while the page is parsed."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "rechner/")
+    wait_settled(page)
+    assert state(page) == "ready", status_text(page)
+    workers = [i for i, url in enumerate(requests) if url.endswith("/assets/js/calc-worker.mjs")]
+    bundle = next(i for i, url in enumerate(requests) if "/assets/javascripts/bundle." in url)
+    assert len(workers) == 1, requests
+    assert workers[0] < bundle, requests
+    assert sum(url.endswith("/assets/calc/calc.zip") for url in requests) == 1

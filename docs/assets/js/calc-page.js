@@ -76,7 +76,10 @@
     return query.size > 0;
   }
 
-  function writeQuery(input) {
+  // Only while the address is still the page's own: an answer that arrives after the reader has
+  // left (instant navigation changes the address before it swaps the content) is not written.
+  function writeQuery(input, path) {
+    if (location.pathname !== path) return;
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(input)) query.set(key, String(value));
     history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
@@ -143,6 +146,7 @@
     const form = root.querySelector("form");
     const result = root.querySelector("[data-calc-result]");
     const command = root.dataset.calcRoot;
+    const path = location.pathname;
     let latest = 0;
     const fromQuery = applyQuery(form);
     toggleConditional(root);
@@ -151,18 +155,19 @@
     async function compute() {
       const input = readForm(form);
       const ticket = ++latest;
-      writeQuery(input);
       let answer;
       try {
         await ready;
         answer = JSON.parse((await call({ type: "run", command, input: JSON.stringify(input) })).output);
       } catch (err) {
         if (ticket !== latest) return;
+        writeQuery(input, path);
         root.dataset.calcState = "error";
         setStatus(root, `Der Rechenkern konnte nicht arbeiten (${err.message}). Das angezeigte Ergebnis gilt für die Standardwerte.`);
         return;
       }
       if (ticket !== latest) return;
+      writeQuery(input, path); // after the answer: the history update is not on the path to the result
       clearErrors(root);
       if (answer.error) { showError(root, answer.error); return; }
       result.innerHTML = answer.html;

