@@ -1,8 +1,9 @@
 """The built site as GitHub Pages serves it, and the system Chromium – shared by tests and benchmarks.
 
 ``serve(parent)`` serves a folder whose sub-folder ``klimaschutz-verstetigen/`` holds the site
-and yields the base URL of that sub-path; ``chromium_path()`` and ``CHROMIUM_ARGS`` launch
-Debian's Chromium without any network traffic of its own (no browser download).
+and yields the base URL of that sub-path; unknown addresses get the site's 404.html, as on
+Pages. ``chromium_path()`` and ``CHROMIUM_ARGS`` launch Debian's Chromium without any network
+traffic of its own (no browser download).
 """
 
 from __future__ import annotations
@@ -45,6 +46,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:  # keep test and benchmark output readable
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Unknown addresses get the site's 404.html with status 404, as GitHub Pages does."""
+        page = Path(self.directory) / SUBPATH / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager
