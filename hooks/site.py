@@ -64,6 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=assets.params_json(content)))
     for path, source in assets.pyodide_sources(ROOT).items():
         _add(files, File.generated(config, path, abs_src_path=str(source)))
+    _hint_theme_bundle(files, config)
     return files
 
 
@@ -85,6 +86,18 @@ def _operator(config: MkDocsConfig) -> dict:
     if not isinstance(operator, dict):
         raise PluginError("mkdocs.yml: extra.betreiber fehlt (Name, Anschrift, Kontakt des Betreibers)")
     return operator
+
+
+def _hint_theme_bundle(files: Files, config: MkDocsConfig) -> None:
+    """Replace the theme's main script (and its map) by a copy with V8's compile hint."""
+    found = {f.src_uri: f for f in files if assets.THEME_BUNDLE.fullmatch(f.src_uri)}
+    if not any(uri.endswith(".js") for uri in found):
+        log.warning("Theme-Skript assets/javascripts/bundle.*.min.js nicht gefunden: kein Compile-Hinweis")
+    for uri, theme_file in found.items():
+        text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
+        files.remove(theme_file)
+        text = assets.shifted_source_map(text) if uri.endswith(".map") else assets.with_compile_hint(text)
+        files.append(File.generated(config, uri, content=text))
 
 
 def _add(files: Files, file: File) -> None:

@@ -336,3 +336,19 @@ def test_pages_workflow_builds_with_readme_command_and_deploys_officially():
     assert deploy["needs"] == "build", "nothing is deployed when the build fails"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_theme_script_carries_compile_hint_and_matching_map(site):
+    """The theme's bundle gets V8's compile hint as one extra first line; its map one empty line."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    originals = sorted(theme.glob("bundle.*.min.js"))
+    assert len(originals) == 1
+    original = originals[0]
+    built = site / "assets" / "javascripts" / original.name
+    assert built.read_text(encoding="utf-8") == "//# allFunctionsCalledOnLoad\n" + original.read_text(encoding="utf-8")
+    source_map = json.loads((built.parent / (original.name + ".map")).read_text(encoding="utf-8"))
+    theme_map = json.loads((theme / (original.name + ".map")).read_text(encoding="utf-8"))
+    assert source_map["mappings"] == ";" + theme_map["mappings"]
+    assert source_map["sources"] == theme_map["sources"]
