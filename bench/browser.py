@@ -155,11 +155,14 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
             page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
             for i in range(WARMUP):  # first calls JIT-compile the worker's and the page's code paths
                 page.evaluate(LATENCY, 5_000 + i)
-            latencies = []
+            latencies, back_to_back = [], []
             for i in range(latency_samples):
                 page.evaluate(SETTLE)
                 latencies.append(page.evaluate(LATENCY, 10_000 + 1_000 * i))
+            for i in range(latency_samples):  # for comparison: the next change right after the last result
+                back_to_back.append(page.evaluate(LATENCY, 20_000 + 1_000 * i))
             latencies.sort()
+            back_to_back.sort()
             context.close()
             sizes = {
                 name: _transfer(browser, base + path, wait_ready=path == "rechner/")
@@ -180,6 +183,8 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
         "bare_ms_all": [round(t, 1) for t in bare_times],
         "input_latency_ms_p50": round(latencies[len(latencies) // 2], 2),
         "input_latency_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+        "input_latency_back_to_back_ms_p50": round(back_to_back[len(back_to_back) // 2], 2),
+        "input_latency_back_to_back_ms_p95": round(back_to_back[int(len(back_to_back) * 0.95) - 1], 2),
         "longest_main_thread_task_ms": round(max(long_tasks), 1),
         "longest_main_thread_task_ms_median": round(statistics.median(long_tasks), 1),
         "content_page_longest_task_ms_median": round(statistics.median(content_tasks), 1),
