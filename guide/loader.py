@@ -13,7 +13,9 @@ becomes a ``ContentError`` whose message reads ``file:line:col: field.path: what
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +61,10 @@ class ContentError(Exception):
 Positions = dict[tuple, tuple[int, int]]
 KEY = "<key>"  # path suffix under which the position of a mapping key (not its value) is stored
 
-# PyYAML's most common problems, in German.
+# PyYAML's most common problems, in German, by the start of PyYAML's message.
 _YAML_PROBLEMS = {
     "mapping values are not allowed here": (
-        "Doppelpunkt an unerwarteter Stelle (Text mit ':' in Anführungszeichen setzen)"
+        "Doppelpunkt an unerwarteter Stelle: Einrückung prüfen oder Text mit ':' in Anführungszeichen setzen"
     ),
     "could not find expected ':'": "es fehlt ein ':' nach dem Schlüssel",
     "found character '\\t' that cannot start any token": "Tabulator gefunden – YAML erlaubt nur Leerzeichen",
@@ -70,54 +72,104 @@ _YAML_PROBLEMS = {
     "did not find expected '-' indicator": "Einrückung stimmt nicht: Listeneintrag ('- ') erwartet",
     "found unexpected end of stream": "Datei endet unerwartet (Anführungszeichen oder Klammer nicht geschlossen?)",
     "found undefined alias": "unbekannter Verweis (Alias)",
+    "expected <block end>": "Einrückung stimmt nicht: ein Eintrag steht weiter links oder rechts als seine Nachbarn",
+    "expected ',' or ']'": "eckige Klammer nicht geschlossen oder Komma fehlt",
+    "expected ',' or '}'": "geschweifte Klammer nicht geschlossen oder Komma fehlt",
+    "expected a comment or a line break": (
+        "nach dem Wert steht noch Text (Anführungszeichen schließen oder den ganzen Text in Anführungszeichen setzen)"
+    ),
+    "but found another document": "die Datei enthält mehr als ein YAML-Dokument ('---' entfernen)",
+    "expected a single document": "die Datei enthält mehr als ein YAML-Dokument ('---' entfernen)",
+    "found unknown escape character": (
+        "unbekanntes Zeichen nach '\\' in doppelten Anführungszeichen (einfache Anführungszeichen nehmen)"
+    ),
+    "could not determine a constructor": "unbekannte YAML-Markierung ('!…') – hier nicht erlaubt",
 }
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def _german_problem(problem: str | None) -> str:
+    for start, german in _YAML_PROBLEMS.items():
+        if (problem or "").startswith(start):
+            return german
+    return f"YAML-Syntaxfehler, meist Einrückung oder Anführungszeichen (Meldung des Parsers: {problem})"
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Any, Positions]:
     """Parse one YAML file; return its data and the 1-based (line, column) of every path."""
     display = display or str(path)
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        message = "die Datei ist nicht in UTF-8 gespeichert (im Editor als UTF-8 speichern)"
+        raise ContentError([Issue(display, line, col, "", message)]) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            raise ContentError([Issue(display, 1, 1, "", "die Datei ist leer")])
+        positions: Positions = {}
+        data = _Builder(text, positions, display).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if (exc.problem or "").startswith("expected ',' or") and exc.context_mark:
+            mark = exc.context_mark  # the bracket that is not closed, not where the parser noticed
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = _YAML_PROBLEMS.get(str(exc.problem), str(exc.problem))
+        problem = _german_problem(exc.problem)
         raise ContentError([Issue(display, line, col, "", f"kein gültiges YAML: {problem}")]) from None
-    if node is None:
-        raise ContentError([Issue(display, 1, 1, "", "die Datei ist leer")])
-    positions: Positions = {}
-    data = _build(node, (), positions, display, yaml.SafeLoader(""))
     return data, positions
 
 
-def _build(node: yaml.Node, path: tuple, positions: Positions, display: str, loader: Any) -> Any:
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key, str):
-                raise ContentError(
-                    [
-                        Issue(
-                            display,
-                            line,
-                            col,
-                            _dotted(path + (key,)),
-                            "Schlüssel muss Text sein (in Anführungszeichen setzen)",
-                        )
-                    ]
-                )
-            if key in result:
-                raise ContentError([Issue(display, line, col, _dotted(path + (key,)), "Schlüssel ist doppelt")])
-            positions[path + (key, KEY)] = (line, col)
-            result[key] = _build(value_node, path + (key,), positions, display, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), positions, display, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording the position of every path."""
+
+    def __init__(self, text: str, positions: Positions, display: str) -> None:
+        self.text, self.positions, self.display = text, positions, display
+        self.loader = yaml.SafeLoader("")
+
+    def fail(self, mark: yaml.Mark, path: tuple, message: str) -> None:
+        raise ContentError([Issue(self.display, mark.line + 1, mark.column + 1, _dotted(path), message)])
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node.start_mark, path, "Zusammenführen mit '<<' wird nicht unterstützt")
+                key = self.loader.construct_object(key_node)
+                if not isinstance(key, str):
+                    message = "Schlüssel muss Text sein (in Anführungszeichen setzen)"
+                    self.fail(key_node.start_mark, path + (key,), message)
+                if key in result:
+                    self.fail(key_node.start_mark, path + (key,), "Schlüssel ist doppelt")
+                self.positions[path + (key, KEY)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.style is None:  # a plain scalar: no quotes, no block marker
+            self.check_plain(node, path)
+        return self.loader.construct_object(node)
+
+    def check_plain(self, node: yaml.ScalarNode, path: tuple) -> None:
+        """Two slips YAML itself accepts silently."""
+        if _THOUSANDS.fullmatch(node.value):
+            number = node.value.replace(".", "")
+            self.fail(
+                node.start_mark,
+                path,
+                f"'{node.value}' würde als Kommazahl gelesen (Tausenderpunkt): ohne Punkt schreiben, also {number}",
+            )
+        source = self.text[node.start_mark.index : node.end_mark.index]
+        if any(line.lstrip().startswith("- ") for line in source.splitlines()[1:]):
+            self.fail(
+                node.start_mark,
+                path,
+                "ein Listenpunkt ('- ') ist in den Text davor gerutscht: ihn genauso weit einrücken wie die anderen",
+            )
 
 
 def _dotted(path: tuple | list) -> str:
@@ -168,14 +220,16 @@ def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]
         return _dotted(path + (missing,)), "Pflichtfeld fehlt"
     if kind == "type":
         expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        return field, f"{value!r} ist kein Wert vom Typ {expected}"
+        if isinstance(value, datetime.date) and error.validator_value == "string":
+            return field, f'Datum als Text in Anführungszeichen schreiben: "{value.isoformat()}"'
+        return field, f"{_shown(value)} ist kein Wert vom Typ {expected}"
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
-        return field, f"{value!r} ist nicht erlaubt (erlaubt: {', '.join(map(str, options))})"
+        return field, f"{_shown(value)} ist nicht erlaubt (erlaubt: {', '.join(map(str, options))})"
     if kind == "pattern":
-        return field, f"{value!r} hat nicht die Form {error.validator_value}"
+        return field, f"{_shown(value)} hat nicht die Form {error.validator_value}"
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return field, f"{value!r} liegt außerhalb des erlaubten Bereichs ({kind} {error.validator_value})"
+        return field, f"{_shown(value)} liegt außerhalb des erlaubten Bereichs ({kind} {error.validator_value})"
     if kind in ("minLength", "minItems"):
         return field, f"zu kurz oder leer (mindestens {error.validator_value})"
     if kind in ("maxLength", "maxItems"):
@@ -183,8 +237,22 @@ def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]
     if kind == "uniqueItems":
         return field, "Einträge sind doppelt"
     if kind == "oneOf":
-        return field, f"{value!r} passt zu keiner erlaubten Form"
+        return field, f"{_shown(value)} passt zu keiner erlaubten Form"
     return field, error.message
+
+
+def _shown(value: Any) -> str:
+    """A value as a reader wrote it, shortened: lists and mappings by kind, not as Python code."""
+    if isinstance(value, list):
+        return f"eine Liste mit {len(value)} Einträgen"
+    if isinstance(value, dict):
+        return "eine Zuordnung (Schlüssel: Wert)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null (leer)"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 _TYPE_NAMES = {
@@ -341,7 +409,7 @@ def load_content(root: Path) -> Content:
         sources={s["id"]: _source(s) for s in sources[1]["quellen"]},
         calculator=calculator[1],
     )
-    _check_references(c, content, models, chapters, tasks, calculator)
+    _check_references(c, content, models, chapters, aspects, sources, tasks, calculator)
     if c.issues:
         raise ContentError(c.issues)
     return content
@@ -366,7 +434,19 @@ def _source(d: dict) -> Source:
     return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"))
 
 
-def _check_references(c: _Collector, content: Content, models, chapters, tasks, calculator) -> None:
+_HEADING = re.compile(r"#{1,6}\s")
+
+
+def _check_unique(c: _Collector, display: str, key: str, field: str, loaded) -> None:
+    """Ids in a list file must be unique: a second entry would silently replace the first."""
+    seen: set[str] = set()
+    for i, entry in enumerate(loaded[1][key]):
+        if entry[field] in seen:
+            c.reference(display, (key, i, field), f"'{entry[field]}' kommt doppelt vor")
+        seen.add(entry[field])
+
+
+def _check_references(c: _Collector, content: Content, models, chapters, aspects, sources, tasks, calculator) -> None:
     model_ids = {m.id for m in content.models}
     source_ids = set(content.sources)
     for display, d in models:
@@ -380,11 +460,26 @@ def _check_references(c: _Collector, content: Content, models, chapters, tasks, 
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
         _check_band(c, display, d)
+    intros = [display for display, d in chapters if d["bereich"] == "modelle"]
+    for display in intros if len(intros) > 1 else []:
+        names = ", ".join(Path(other).name for other in intros)
+        message = f"nur ein Kapitel darf die Einleitung von /modelle/ sein (bereich: modelle steht in {names})"
+        c.reference(display, ("bereich",), message)
     for display, d in chapters:
         if Path(display).stem != d["slug"]:
             c.reference(display, ("slug",), f"'{d['slug']}' passt nicht zum Dateinamen {Path(display).name}")
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
+        for i, section in enumerate(d["abschnitte"]):
+            for number, line in enumerate(section["text"].splitlines()):
+                if _HEADING.match(line):
+                    message = (
+                        f"Zeile {number + 1} des Texts ist eine Überschrift ('#'): "
+                        "dafür einen eigenen Abschnitt mit titel anlegen"
+                    )
+                    c.reference(display, ("abschnitte", i, "text"), message)
+    _check_unique(c, c.display(c.root / "quellen.yml"), "quellen", "id", sources)
+    _check_unique(c, c.display(c.root / "aspekte.yml"), "aspekte", "slug", aspects)
     _check_aspect_fields(c, content)
     tasks_display, tasks_data = tasks
     if tasks_data["quelle"] not in source_ids:

@@ -347,6 +347,85 @@ CASES = [
         "die Datei ist leer",
         id="comments-only-file",
     ),
+    # --- slips YAML accepts silently -----------------------------------------------------------
+    pytest.param(
+        "modelle/v7.yml",
+        [line(r"    min_einwohner: 25000", f"    min_einwohner: {MARK}25.000")],
+        "ausgangslage.kommunengroesse.min_einwohner",
+        "'25.000' würde als Kommazahl gelesen (Tausenderpunkt): ohne Punkt schreiben, also 25000",
+        id="thousands-dot",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [Edit(r"^  - (Innerhalb wie .*)\n  - (Im eigenen Amt .*)$", f"  - {MARK}\\g<1>\n    - \\g<2>")],
+        "vorteile.0",
+        "ein Listenpunkt ('- ') ist in den Text davor gerutscht",
+        id="list-item-indented-too-far",
+    ),
+    pytest.param(
+        "quellen.yml",
+        [line(r'    stand: "2020"', f"    stand: {MARK}2020-03-01")],
+        "quellen.0.stand",
+        'Datum als Text in Anführungszeichen schreiben: "2020-03-01"',
+        id="unquoted-date",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [after(r"name: .*", f"{MARK}<<: {{}}")],
+        "<Datei>",
+        "Zusammenführen mit '<<' wird nicht unterstützt",
+        id="yaml-merge-key",
+    ),
+    pytest.param(
+        "modelle/v7.yml",
+        [Edit(r"^    max_einwohner: null\n    circa: false$", f"  max_einwohner: null\n    circa{MARK}: false")],
+        "<Datei>",
+        "Doppelpunkt an unerwarteter Stelle: Einrückung prüfen",
+        id="yaml-dedented-key",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    modelle: \[v7a\]", f"    modelle: {MARK}[v7a")],
+        "<Datei>",
+        "eckige Klammer nicht geschlossen oder Komma fehlt",
+        id="yaml-unclosed-bracket",
+    ),
+    pytest.param(
+        "modelle/v1.yml",
+        [Edit(r"\Z", f"{MARK}---\nid: v1\n")],
+        "<Datei>",
+        "mehr als ein YAML-Dokument",
+        id="yaml-second-document",
+    ),
+    # --- unique ids, one intro, no headings in text -------------------------------------------
+    pytest.param(
+        "quellen.yml",
+        [line(r"  - id: leitfaden", f"  - id: {MARK}steckbriefe")],
+        "quellen.1.id",
+        "'steckbriefe' kommt doppelt vor",
+        id="duplicate-source-id",
+    ),
+    pytest.param(
+        "aspekte.yml",
+        [line(r"  - slug: netzwerke", f"  - slug: {MARK}strategie")],
+        lambda root: f"aspekte.{_aspect_index(root, 'netzwerke')}.slug",
+        "'strategie' kommt doppelt vor",
+        id="duplicate-aspect-slug",
+    ),
+    pytest.param(
+        "kapitel/aufgaben.yml",
+        [line(r"bereich: leitfaden", f"bereich: {MARK}modelle")],
+        "bereich",
+        "nur ein Kapitel darf die Einleitung von /modelle/ sein",
+        id="second-models-intro",
+    ),
+    pytest.param(
+        "kapitel/aufgaben.yml",
+        [Edit(r"^(  - titel: Zwei Arbeitsfelder.*\n    text: )\|-$", f"\\g<1>{MARK}|-\n      ## Zwischentitel")],
+        "abschnitte.1.text",
+        "Zeile 1 des Texts ist eine Überschrift ('#')",
+        id="heading-in-chapter-text",
+    ),
     # --- bands ---------------------------------------------------------------------------------
     pytest.param(
         "modelle/v6a-c.yml",
@@ -399,6 +478,18 @@ def test_broken_file_is_reported_with_position(tmp_path, file, edits, field, mes
     assert_reported(info.value, f"content/{file}:{line_no}:{col}: {field}: ", message)
     assert info.value.issues, "ContentError trägt die einzelnen Meldungen"
     assert all(issue.file.startswith("content/") for issue in info.value.issues)
+
+
+def test_file_not_in_utf8_is_reported_at_the_bad_byte(tmp_path):
+    root = copy_content(tmp_path)
+    path = root / "modelle" / "v7.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = "name: Klimaschutz im Fachamt für Straßen\n"
+    path.write_bytes("".join(lines[:3]).encode("utf-8") + lines[3].encode("latin-1") + "".join(lines[4:]).encode())
+    with pytest.raises(ContentError) as info:
+        load_content(root)
+    col = len("name: Klimaschutz im Fachamt f") + 1  # 'ü' is the first byte that is not UTF-8
+    assert_reported(info.value, f"content/modelle/v7.yml:4:{col}: <Datei>: ", "nicht in UTF-8 gespeichert")
 
 
 # --------------------------------------------------------------------------------------------
