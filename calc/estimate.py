@@ -233,9 +233,10 @@ def _warnings(inp: EstimateInput, model: ModelParams, params: Parameters) -> lis
 def _sources(inp: EstimateInput, model: ModelParams, params: Parameters) -> list[str]:
     sources = [f"{model.source} – Steckbrief {model.number}", params.cost_source]
     for phase in params.funding[inp.funding].phases:
-        entry = f"{phase.basis} (Stand {phase.stand}, {phase.confidence})"
-        if entry not in sources:
-            sources.append(entry)
+        entries = [f"{phase.basis} (Stand {phase.stand}, {phase.confidence})"]
+        if inp.financially_weak and phase.weak_basis:
+            entries.append(f"Quote für finanzschwache Kommunen: {phase.weak_basis} ({phase.weak_confidence})")
+        sources.extend(entry for entry in entries if entry not in sources)
     return sources
 
 

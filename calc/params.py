@@ -63,6 +63,8 @@ class Phase:
     basis: str
     stand: str
     confidence: str
+    weak_basis: str | None = None  # where rate_weak comes from, if not from ``basis``
+    weak_confidence: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ def calc_parameters(content: Content) -> dict:
             "default": cost["standard"],
             "min": cost["min"],
             "max": cost["max"],
-            "source": f"{content.sources[cost['quelle']].citation} (Stand {cost['stand']})",
+            "source": _with_stand(content.sources[cost["quelle"]].citation, cost["stand"]),
         },
-        "funding": [_funding(way) for way in calc["foerderwege"]],
+        "funding": [_funding(way, content) for way in calc["foerderwege"]],
         "funding_notice": calc["hinweis_foerderung"],
         "finder": {"size_tolerance": calc["finder"]["groessentoleranz"]},
         "urls": {"calculator": doc_url(CALCULATOR_DOC)},
@@ -66,7 +66,18 @@ def _span(span: dict) -> dict:
     return {"low": span["von"], "high": span["bis"], "label": span["wert"]}
 
 
-def _funding(way: dict) -> dict:
+def _with_stand(citation: str, stand: str) -> str:
+    """The citation with its Stand, unless the citation already names it."""
+    return citation if f"Stand {stand}" in citation else f"{citation} (Stand {stand})"
+
+
+def _funding(way: dict, content: Content) -> dict:
+    def weak_origin(phase: dict) -> dict:
+        origin = phase.get("quote_finanzschwach_herkunft")
+        if origin is None:
+            return {}
+        return {"weak_basis": content.sources[origin["quelle"]].citation, "weak_confidence": origin["gesichert"]}
+
     return {
         "id": way["id"],
         "name": way["name"],
@@ -80,6 +91,7 @@ def _funding(way: dict) -> dict:
                 "basis": p["rechtsgrundlage"],
                 "stand": p["stand"],
                 "confidence": p["gesichert"],
+                **weak_origin(p),
             }
             for p in way["phasen"]
         ],

@@ -7,6 +7,7 @@ Spec lines quoted in the comments are the ones a failing case checks.
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from calc_spec import MODELS, PROPERTY, assert_german
@@ -377,6 +378,26 @@ def test_sources_name_the_legal_basis_and_its_stand(run, funding):
     # "Show the legal basis and its 'Stand' next to the figures."
     result = run(**V7A, funding=funding)
     assert any("Kommunalrichtlinie" in s and "Stand" in s for s in result["sources"])
+
+
+@pytest.mark.parametrize("weak", [False, True])
+def test_rate_for_weak_municipalities_names_its_own_source(run, params, weak):
+    """A weak-municipality rate that comes from another source than the phase's legal basis is
+    cited, with how sure it is, whenever it is used – and only then."""
+    result = run(**V7A, funding="erst+anschluss", financially_weak=weak)
+    phases = params.funding["erst+anschluss"].phases
+    origins = [p for p in phases if p.weak_basis]
+    assert origins, "content/rechner.yml: Erstvorhaben should name the source of its 90 %"
+    cited = [s for s in result["sources"] if s.startswith("Quote für finanzschwache Kommunen: ")]
+    if weak:
+        assert cited == [f"Quote für finanzschwache Kommunen: {p.weak_basis} ({p.weak_confidence})" for p in origins]
+    else:
+        assert cited == []
+
+
+def test_no_source_names_its_stand_twice(run):
+    for source in run(**V7A, funding="erst+anschluss")["sources"]:
+        assert len(re.findall(r"Stand \d", source)) <= 1, source
 
 
 # --------------------------------------------------------------------------------------------
