@@ -98,7 +98,7 @@ def _budget_range(budget: dict) -> str:
     low = _value("budget_eur_per_year.min", budget["min"], fmt.euro)
     if budget["max"] == 0:
         high = _value("budget_eur_per_year.max", 0, fmt.euro)
-        flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], str)
+        flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], lambda v: "")
         return f"kein eigenes Budget nötig<span hidden>{low}{high}{flag}</span>"
     if budget["max"] is None:
         text = f"ab {low}"

@@ -655,3 +655,15 @@ def test_text_that_is_no_number_gets_the_field_message(calc_page, base_url):
     expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "error")
     expect(calc_page.locator("#f-inhabitants")).to_have_attribute("aria-invalid", "true")
     expect(calc_page.locator("#err-inhabitants")).to_contain_text("ganze Zahl")
+
+
+@pytest.mark.parametrize("model", ["V1", "V2", "V7"])
+def test_announced_summary_reads_like_the_shown_result(calc_page, base_url, model):
+    """The live status (read out by screen readers) holds what is shown, not the hidden raw values."""
+    use_calculator(calc_page, base_url, {"model": model, "inhabitants": 30_000})
+    calc_page.wait_for_function("m => new URLSearchParams(location.search).get('model') === m", arg=model)
+    status = status_text(calc_page)
+    assert status.startswith("Ergebnis aktualisiert."), status
+    assert not re.search(r"False|True|false|true|€[^\s.]", status), status
+    budget = calc_page.inner_text('#rechner .calc-main:has([data-field="budget_eur_per_year.min"]) .calc-value')
+    assert " ".join(budget.split()) in " ".join(status.split()), (budget, status)

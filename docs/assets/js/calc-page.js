@@ -146,7 +146,8 @@
     const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
       const label = el.querySelector(".calc-label");
       const value = el.querySelector(".calc-value");
-      return label && value ? `${label.textContent.trim()}: ${value.textContent.trim().replace(/\s+/g, " ")}` : el.textContent.trim();
+      // innerText, not textContent: leaves out the hidden machine-readable values
+      return label && value ? `${label.innerText.trim()}: ${value.innerText.trim().replace(/\s+/g, " ")}` : el.innerText.trim();
     });
     return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
   }
