@@ -160,7 +160,11 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
         )
     else:
         ratio = None
-        rule = "Kein Richtwert: das Modell kommt ohne eigenes Klimaschutzpersonal nach Einwohnerzahl aus"
+        rule = (
+            "Kein Richtwert nach Einwohnern oder Gemeinden: es zählt nur das Mindestpersonal des Steckbriefs"
+            if model.min_fte > 0
+            else "Kein Richtwert: das Modell kommt ohne eigenes Klimaschutzpersonal aus"
+        )
     minimum = _minimum_units(model.min_fte, params.fte_step)
     guided = 0.0 if ratio is None else round_up_to_step(*ratio, params.fte_step)
     recommended = max(minimum, guided)  # ceil(max(a, b)) == max(ceil(a), ceil(b))

@@ -345,6 +345,11 @@ class Content:
     sources: dict[str, Source]
     calculator: dict
 
+    @property
+    def model_count(self) -> int:
+        """Numbered models (V 1 … V 11); some have several Steckbriefe (V 6a-c and V 6d-f, V 7a …)."""
+        return len({re.match(r"V\s*\d+", m.number).group().replace(" ", "") for m in self.models})
+
     def model(self, model_id: str) -> Model:
         return next(m for m in self.models if m.id == model_id)
 

@@ -767,3 +767,16 @@ def test_result_invariants(session, data):
         assert all(year["funding"] == 0 for year in projection)
     for text in result["warnings"]:
         assert_german(text)
+
+
+def test_rule_text_never_contradicts_the_minimum(run, params):
+    """A model without a guide value but with a minimum staff must not read 'ohne eigenes Personal'."""
+    for key, model in params.models.items():
+        inputs = {"model": key, "inhabitants": 20_000}
+        if model.guide == "gemeinden":
+            inputs["municipalities"] = 20
+        fte = run(**inputs)["fte"]
+        if fte["minimum"] > 0:
+            assert "ohne eigenes Klimaschutzpersonal" not in fte["rule"], (key, fte["rule"])
+        if model.guide == "keiner" and fte["minimum"] > 0:
+            assert "Mindestpersonal des Steckbriefs" in fte["rule"], (key, fte["rule"])
