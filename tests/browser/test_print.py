@@ -58,4 +58,9 @@ def test_calculator_prints_one_page_summary(page, base_url):
         assert _displayed(page, part), f"{part} fehlt im Ausdruck"
     sources = page.inner_text(".calc-sources")
     assert "Stand" in sources
-    assert page.locator(".print-footer").evaluate("e => getComputedStyle(e).display") == "block"
+    footer = page.locator(".print-footer")
+    assert footer.evaluate("e => getComputedStyle(e).display") == "block"
+    # the printout carries the link with its inputs, so the numbers can be traced and recomputed
+    address = footer.locator("[data-print-address]").inner_text()
+    assert address.startswith(base_url + "rechner/?"), address
+    assert "model=V8" in address and "inhabitants=120000" in address

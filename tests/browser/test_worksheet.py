@@ -200,3 +200,38 @@ def test_entries_survive_reload_csv_and_clearing(sheet):
     page.reload()
     assert page.input_value("[name=ist-liegenschaften]") == ""
     assert stored(page) is None
+
+
+def test_values_outside_0_to_100_are_marked_and_not_counted(sheet):
+    page = sheet
+    enter(page, {"verwaltungsarbeit": (60, 50), "konzepte": (60, 50), "liegenschaften": (-20, None)})
+    expect(page.locator("[name=ist-liegenschaften]")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[name=ist-verwaltungsarbeit]")).not_to_have_attribute("aria-invalid", "true")
+    assert totals(page)[0] == "120 %"  # the -20 counts as 0, so the sum does not look fine
+    note = page.locator("[data-ws-note]")
+    expect(note).to_contain_text("nicht zwischen 0 und 100 %")
+    assert BAD.search(note.get_attribute("class") or "")
+
+    page.fill("[name=ist-liegenschaften]", "150")
+    expect(page.locator("[name=ist-liegenschaften]")).to_have_attribute("aria-invalid", "true")
+    page.fill("[name=ist-liegenschaften]", "0")
+    expect(page.locator("[name=ist-liegenschaften]")).not_to_have_attribute("aria-invalid", "true")
+    expect(note).not_to_contain_text("nicht zwischen 0 und 100 %")
+
+
+def test_clearing_also_resets_the_kind_of_authority(sheet):
+    page = sheet
+    page.get_by_label("Landkreis", exact=True).check()
+    enter(page, {"verwaltungsarbeit": (100, 100)})
+    page.get_by_role("button", name="Eingaben löschen").click()
+    assert page.is_checked("#ws-kind-gemeinde")
+    expect(page.locator('tbody[data-group="gemeinden"]')).to_be_hidden()
+
+
+def test_worksheet_prints_across_pages_row_by_row(sheet):
+    page = sheet
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all(".ws-table", "ts => ts.map(t => getComputedStyle(t).breakInside)")
+    assert breaks and set(breaks) == {"auto"}
+    rows = page.eval_on_selector_all(".ws-table tr", "rs => rs.map(r => getComputedStyle(r).breakInside)")
+    assert set(rows) == {"avoid"}

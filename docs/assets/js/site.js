@@ -22,6 +22,8 @@
     }
     const today = new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
     for (const el of document.querySelectorAll("[data-print-date]")) el.textContent = today;
+    // the address as used, so a printed calculator result carries its inputs (the shared link)
+    for (const el of document.querySelectorAll("[data-print-address]")) el.textContent = location.href;
   });
 
   // The theme wraps tables while it mounts the page; label the wrappers right after that.

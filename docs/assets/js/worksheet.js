@@ -19,9 +19,14 @@
     try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage full or disabled */ }
   }
 
-  function value(el) {
+  // A share of working time: 0 to 100 %. Values outside count as 0 and are marked at the field.
+  function outOfRange(el) {
     const n = Number(el.value);
-    return el.value === "" || !Number.isFinite(n) ? 0 : n;
+    return el.value !== "" && (!Number.isFinite(n) || n < 0 || n > 100);
+  }
+
+  function value(el) {
+    return el.value === "" || outOfRange(el) ? 0 : Number(el.value);
   }
 
   function visible(el) { return !el.closest("[hidden]"); }
@@ -53,6 +58,12 @@
       if (visible(group)) { totals.ist += sums.ist; totals.soll += sums.soll; }
     }
     const problems = [];
+    let invalid = 0;
+    for (const el of root.querySelectorAll("input[type=number]")) {
+      const bad = outOfRange(el) && visible(el);
+      if (bad) { el.setAttribute("aria-invalid", "true"); invalid += 1; } else el.removeAttribute("aria-invalid");
+    }
+    if (invalid) problems.push(`${invalid === 1 ? "ein Feld liegt" : `${invalid} Felder liegen`} nicht zwischen 0 und 100 % (rot markiert, zählt als 0)`);
     for (const kind of ["ist", "soll"]) {
       const cell = root.querySelector(`[data-total="${kind}"]`);
       cell.textContent = `${fmt.format(totals[kind])} %`;
@@ -62,7 +73,7 @@
     }
     const empty = ["ist", "soll"].filter((kind) => totals[kind] === 0).map((kind) => kind.toUpperCase());
     const note = root.querySelector("[data-ws-note]");
-    if (empty.length === 2) note.textContent = "Noch keine Angaben.";
+    if (empty.length === 2 && !invalid) note.textContent = "Noch keine Angaben.";
     else if (problems.length) note.textContent = `Achtung: ${problems.join("; ")}.`;
     else if (empty.length) note.textContent = `${empty[0] === "IST" ? "SOLL" : "IST"} ergibt 100 %; die Spalte ${empty[0]} ist noch leer.`;
     else note.textContent = "IST und SOLL ergeben jeweils 100 %.";
@@ -118,6 +129,7 @@
     root.querySelector("[data-ws-print]").addEventListener("click", () => window.print());
     root.querySelector("[data-ws-clear]").addEventListener("click", () => {
       for (const el of root.querySelectorAll("input[type=number]")) el.value = "";
+      for (const radio of root.querySelectorAll("[name=ws-kind]")) radio.checked = radio.defaultChecked;
       try { localStorage.removeItem(KEY); } catch (e) { /* ignore */ }
       update(root);
     });
