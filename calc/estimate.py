@@ -92,7 +92,8 @@ def parse_estimate_input(raw: object, params: Parameters) -> EstimateInput:
         params.cost_max,
         default=params.cost_default,
     )
-    funding = choice(raw, "funding", "Der Förderweg", tuple(params.funding), default="none")
+    ways = {key: way.name for key, way in params.funding.items()}
+    funding = choice(raw, "funding", "Der Förderweg", ways, default="none")
     weak = flag(raw, "financially_weak", "finanzschwache Kommune")
     years = whole_number(raw, "years", "Die Zahl der Jahre", 1, 20, default=8)
     return EstimateInput(key, inhabitants, municipalities, cost, funding, weak, years)

@@ -49,11 +49,12 @@ class Match:
 def parse_finder_input(raw: object) -> FinderInput:
     raw = require_object(raw)
     reject_unknown(raw, FIELDS)
-    kind = choice(raw, "kind", "Die Art der Kommune", tuple(KIND_NAMES))
+    kind = choice(raw, "kind", "Die Art der Kommune", KIND_NAMES)
     inhabitants = whole_number(raw, "inhabitants", "Die Einwohnerzahl", 1, 10_000_000, required=True)
     municipalities = whole_number(raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000)
-    history = choice(raw, "history", "Die Historie im Klimaschutz", LEVELS)
-    relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", LEVELS)
+    levels = {level: level for level in LEVELS}
+    history = choice(raw, "history", "Die Historie im Klimaschutz", levels)
+    relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", levels)
     budget = decimal_number(
         raw, "budget_per_inhabitant", "Das Budget je Einwohnerin und Einwohner", 0, 1000, required=True
     )

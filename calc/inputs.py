@@ -61,12 +61,16 @@ def _number(raw: dict, field: str, label: str, low, high, default, required: boo
     return value
 
 
-def choice(raw: dict, field: str, label: str, options: tuple[str, ...], default: str | None = None) -> str:
+def choice(raw: dict, field: str, label: str, options: dict[str, str], default: str | None = None) -> str:
+    """One of ``options`` (value -> name for the reader); the message names the choices by name
+    and, where the two differ, by the value a link or the command line uses."""
     value = raw.get(field, default)
     if value is None:
         raise InputError(field, f"Bitte wählen Sie {_accusative(label)}.")
     if not isinstance(value, str) or value not in options:
-        raise InputError(field, f"{label} muss einer dieser Werte sein: {', '.join(options)}.")
+        given = f"„{value}“ " if isinstance(value, str) and value.strip() else ""
+        names = ", ".join(f"„{name}“" + ("" if name.lower() == key else f" ({key})") for key, name in options.items())
+        raise InputError(field, f"{label} {given}ist nicht vorgesehen. Möglich sind: {names}.")
     return value
 
 
@@ -80,7 +84,7 @@ def flag(raw: dict, field: str, label: str, default: bool = False) -> bool:
 def model_key(raw: dict, field: str, keys: tuple[str, ...]) -> str:
     """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters."""
     value = raw.get(field)
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(field, "Bitte wählen Sie ein Modell (V1 bis V11).")
     if not isinstance(value, str):
         raise InputError(field, "Das Modell muss als Text angegeben werden, z. B. „V7“.")

@@ -667,3 +667,25 @@ def test_announced_summary_reads_like_the_shown_result(calc_page, base_url, mode
     assert not re.search(r"False|True|false|true|€[^\s.]", status), status
     budget = calc_page.inner_text('#rechner .calc-main:has([data-field="budget_eur_per_year.min"]) .calc-value')
     assert " ".join(budget.split()) in " ".join(status.split()), (budget, status)
+
+
+@pytest.mark.parametrize(
+    ("link", "field", "wording"),
+    [
+        pytest.param("model=X&inhabitants=5000", "model", "„X“", id="unknown-model"),
+        pytest.param("model=V8&inhabitants=5000&funding=bogus", "funding", "„Keine Förderung“", id="unknown-funding"),
+    ],
+)
+def test_link_with_unknown_choice_names_it_and_recovers(page, base_url, link, field, wording):
+    page.goto(f"{base_url}rechner/?{link}")
+    wait_settled(page)
+    assert state(page) == "error"
+    error = page.locator(f"#err-{field}")
+    expect(error).to_contain_text(wording)
+    if field == "model":
+        expect(error).to_contain_text("„X“ gibt es nicht")
+    else:
+        expect(error).to_contain_text("„bogus“")
+    page.select_option(f"[name={field}]", index=0)
+    expect(page.locator("#rechner")).to_have_attribute("data-calc-state", "ready")
+    expect(error).to_be_hidden()

@@ -63,7 +63,7 @@
       if (el.type === "checkbox") input[el.name] = el.checked;
       else if ("number" in el.dataset) { if (el.value.trim() !== "") input[el.name] = parseNumber(el.value.trim()); }
       else if (el.type === "radio") { if (el.checked) input[el.name] = el.value; }
-      else input[el.name] = el.value;
+      else input[el.name] = el.value || el.dataset.unmatched || "";
     }
     return input;
   }
@@ -81,6 +81,8 @@
           // "v 7a" in a shared link selects "V7a", as the command line accepts it
           const option = [...el.options].find((o) => normal(o.value) === normal(value));
           el.value = option ? option.value : value;
+          // an unknown value from a link: the list shows nothing, Python names the value in its message
+          if (option) delete el.dataset.unmatched; else el.dataset.unmatched = value;
         } else el.value = value;
       }
     }
@@ -191,7 +193,11 @@
     }
 
     form.addEventListener("input", () => { toggleConditional(root); compute(); });
-    form.addEventListener("change", () => { toggleConditional(root); compute(); });
+    form.addEventListener("change", (event) => {
+      delete event.target.dataset.unmatched; // the reader chose: the link's unknown value is gone
+      toggleConditional(root);
+      compute();
+    });
     form.addEventListener("submit", (event) => { event.preventDefault(); compute(); });
     const print = root.querySelector("[data-calc-print]");
     if (print) print.addEventListener("click", () => window.print());
