@@ -344,6 +344,7 @@ class Content:
     tasks: dict
     sources: dict[str, Source]
     calculator: dict
+    aspects_source: str  # where the aspects' introductions come from (id in quellen.yml)
 
     @property
     def model_count(self) -> int:
@@ -413,6 +414,7 @@ def load_content(root: Path) -> Content:
         tasks=tasks[1],
         sources={s["id"]: _source(s) for s in sources[1]["quellen"]},
         calculator=calculator[1],
+        aspects_source=aspects[1]["quelle"],
     )
     _check_references(c, content, models, chapters, aspects, sources, tasks, calculator)
     if c.issues:
@@ -483,6 +485,9 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
                         "dafür einen eigenen Abschnitt mit titel anlegen"
                     )
                     c.reference(display, ("abschnitte", i, "text"), message)
+    if content.aspects_source not in source_ids:
+        message = f"Quelle '{content.aspects_source}' steht nicht in content/quellen.yml"
+        c.reference(c.display(c.root / "aspekte.yml"), ("quelle",), message)
     _check_unique(c, c.display(c.root / "quellen.yml"), "quellen", "id", sources)
     _check_unique(c, c.display(c.root / "aspekte.yml"), "aspekte", "slug", aspects)
     _check_aspect_fields(c, content)

@@ -139,12 +139,23 @@ def render_models_overview(content: Content) -> str:
 def render_aspect_page(slug: str, content: Content) -> str:
     aspect = next(a for a in content.aspects if a.slug == slug)
     return _render(
-        "aspect.md.j2", urls.aspect_doc(slug), aspect=aspect, content=content, source=content.sources["steckbriefe"]
+        "aspect.md.j2",
+        urls.aspect_doc(slug),
+        aspect=aspect,
+        content=content,
+        source=content.sources["steckbriefe"],
+        intro_source=content.sources[content.aspects_source],
     )
 
 
 def render_aspects_overview(content: Content) -> str:
-    return _render("aspects.md.j2", "aspekte/index.md", content=content)
+    return _render(
+        "aspects.md.j2",
+        "aspekte/index.md",
+        content=content,
+        source=content.sources["steckbriefe"],
+        intro_source=content.sources[content.aspects_source],
+    )
 
 
 def render_chapter_page(slug: str, content: Content) -> str:
@@ -297,7 +308,9 @@ def data_files(content: Content) -> dict[str, str]:
 
     files = {
         "daten/modelle.json": dump([m.data for m in content.models]),
-        "daten/aspekte.json": dump({"aspekte": [_aspect_dict(a) for a in content.aspects]}),
+        "daten/aspekte.json": dump(
+            {"quelle": content.aspects_source, "aspekte": [_aspect_dict(a) for a in content.aspects]}
+        ),
         "daten/aufgaben.json": dump(content.tasks),
         "daten/rechner.json": dump(content.calculator),
         "daten/quellen.json": dump({"quellen": [_source_dict(s) for s in content.sources.values()]}),

@@ -352,3 +352,23 @@ def test_theme_script_carries_compile_hint_and_matching_map(site):
     theme_map = json.loads((theme / (original.name + ".map")).read_text(encoding="utf-8"))
     assert source_map["mappings"] == ";" + theme_map["mappings"]
     assert source_map["sources"] == theme_map["sources"]
+
+
+CONTENT_PAGES = (
+    [f"modelle/{m}/" for m in MODEL_IDS]
+    + ["modelle/", "aspekte/", "pfad/", "finder/", "rechner/", "arbeitszeit/"]
+    + [f"aspekte/{slug}/" for slug in ASPECT_SLUGS]
+    + [f"leitfaden/{slug}/" for slug in _chapter_slugs()]
+)
+
+
+@pytest.mark.parametrize("url", CONTENT_PAGES)
+def test_every_content_page_cites_its_source(site, url):
+    """Each page built from the source documents says where its facts come from."""
+    html = page(site, url)
+    notes = re.findall(r'<p class="source-note">(.*?)</p>', html, re.DOTALL)
+    sources_box = re.search(r'class="calc-sources"', html)
+    assert notes or sources_box, f"{url}: keine Quellenangabe"
+    citations = [q["zitat"].strip() for q in yaml.safe_load((CONTENT / "quellen.yml").read_text("utf-8"))["quellen"]]
+    text = " ".join(" ".join(note.split()) for note in notes)
+    assert not notes or any(citation in text for citation in citations), text

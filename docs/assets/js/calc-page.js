@@ -177,7 +177,8 @@
         if (ticket !== latest) return;
         writeQuery(input, path);
         root.dataset.calcState = "error";
-        setStatus(root, `Der Rechenkern konnte nicht arbeiten (${err.message}). Das angezeigte Ergebnis gilt für die Standardwerte.`);
+        console.error(err); // details for maintainers; readers get a German sentence, never a trace
+        setStatus(root, "Der Rechenkern konnte nicht arbeiten. Das angezeigte Ergebnis gilt für die Standardwerte; bitte laden Sie die Seite neu.");
         return;
       }
       if (ticket !== latest) return;
@@ -206,7 +207,8 @@
     setStatus(root, "Der Rechenkern (Python im Browser, etwa 13 MB) wird geladen …");
     startWorker(root.dataset.pyodideVersion).then(compute, (err) => {
       root.dataset.calcState = "error";
-      setStatus(root, `Der Rechenkern konnte nicht geladen werden (${err.message}). Das angezeigte Ergebnis gilt für die Standardwerte.`);
+      console.error(err);
+      setStatus(root, "Der Rechenkern konnte nicht geladen werden. Das angezeigte Ergebnis gilt für die Standardwerte; bitte laden Sie die Seite neu.");
     });
   }
 
