@@ -212,8 +212,8 @@ def render_worksheet_page(content: Content) -> str:
     )
 
 
-def render_data_page(content: Content) -> str:
-    return _render("data.md.j2", "daten/index.md", content=content, files=data_files(content))
+def render_data_page(content: Content, operator: dict) -> str:
+    return _render("data.md.j2", "daten/index.md", content=content, files=data_files(content), operator=operator)
 
 
 def render_legal_page(name: str, operator: dict, content: Content) -> str:
@@ -400,7 +400,7 @@ def site_pages(content: Content, pyodide_version: str, operator: dict) -> dict[s
         "finder.md": render_finder_page(content, pyodide_version),
         "pfad.md": render_path_page(content),
         "arbeitszeit.md": render_worksheet_page(content),
-        "daten/index.md": render_data_page(content),
+        "daten/index.md": render_data_page(content, operator),
     }
     pages.update({f"{name}.md": render_legal_page(name, operator, content) for name in LEGAL_PAGES})
     pages.update({urls.model_doc(m.id): render_model_page(m, content) for m in content.models})

@@ -5,6 +5,7 @@ All logic lives in ``guide`` (loading, rendering) and ``calc`` (calculations), t
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
+# Set by the Pages workflow: a build for publishing must not carry placeholder operator data.
+PUBLISH_ENV = "KSM_VEROEFFENTLICHEN"
+
 # Loaded anew in every on_config (mkdocs serve rebuilds call it again); never cached across builds.
 _build: dict = {}
 
@@ -45,6 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build["content"] = content
     config.nav = navigation(content)
     placeholders = [key for key, value in _operator(config).items() if str(value).startswith("[")]
+    if os.environ.get(PUBLISH_ENV) and (placeholders or "example.github.io" in (config.site_url or "")):
+        fields = [f"extra.betreiber.{key}" for key in placeholders]
+        fields += ["site_url"] if "example.github.io" in (config.site_url or "") else []
+        raise PluginError(
+            f"Veröffentlichung abgebrochen: in mkdocs.yml stehen noch Platzhalter ({', '.join(fields)}). "
+            "Impressum, Datenschutz, Barrierefreiheit und Druckfußzeile brauchen echte Angaben."
+        )
     if placeholders:
         log.info(
             "Hinweis: Die Betreiberangaben in mkdocs.yml (extra.betreiber: %s) sind noch Platzhalter. "

@@ -313,6 +313,34 @@ def test_legal_pages_take_operator_data_from_mkdocs_yml(site, url):
 def test_accessibility_statement_names_feedback_and_enforcement(site):
     html = page(site, "barrierefreiheit/")
     assert "Feedback" in html and "Durchsetzungsverfahren" in html and "BITV 2.0" in html
+    stand = _operator()["barrierefreiheit_stand"]
+    assert re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", stand)
+    assert f"wurde am {stand} erstellt" in html
+
+
+def test_data_page_names_the_license(site):
+    assert f"Lizenz der Texte und Daten dieser Website: {_operator()['lizenz']}" in page(site, "daten/")
+
+
+def _operator() -> dict:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1]
+    return yaml.safe_load("extra:\n" + text)["extra"]["betreiber"]
+
+
+def test_build_for_publishing_stops_on_placeholders(tmp_path):
+    """The Pages workflow sets KSM_VEROEFFENTLICHEN: placeholders must then stop the build."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KSM_VEROEFFENTLICHEN": "1"},
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Veröffentlichung abgebrochen" in output
+    assert "extra.betreiber.name" in output and "site_url" in output
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,6 +356,8 @@ def test_pages_workflow_builds_with_readme_command_and_deploys_officially():
     uses = [s.get("uses", "").split("@")[0] for s in build_steps]
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
     runs = [s["run"] for s in build_steps if "run" in s]
+    build_step = next(s for s in build_steps if s.get("run") == "make build")
+    assert build_step["env"]["KSM_VEROEFFENTLICHEN"] == "1"
     assert "make build" in runs
     assert "make build" in (ROOT / "README.md").read_text(encoding="utf-8")
     upload = next(s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
