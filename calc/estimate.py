@@ -215,7 +215,7 @@ def _warnings(inp: EstimateInput, model: ModelParams, params: Parameters) -> lis
     elif too_small or too_large:
         warnings.append(
             f"Mit {fmt.inhabitants(inp.inhabitants)} liegt die Kommune außerhalb der Größe, für die "
-            f"der Steckbrief {model.number} das Modell empfiehlt ({size.label})."
+            f"der Steckbrief {model.number} das Modell empfiehlt ({fmt.inline(size.label)})."
         )
     if "landkreis" in size.kinds and "gemeinde" not in size.kinds and inp.municipalities == 1:
         warnings.append(

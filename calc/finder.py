@@ -118,7 +118,7 @@ def _kind(inp: FinderInput, model: ModelParams) -> Criterion:
 
 def _size(inp: FinderInput, model: ModelParams, tolerance: float) -> Criterion:
     size, n = model.size, inp.inhabitants
-    shown = f"{fmt.inhabitants(n)} – Steckbrief: {size.label}"
+    shown = f"{fmt.inhabitants(n)} – Steckbrief: {fmt.inline(size.label)}"
     below = size.min is not None and n < size.min
     above = size.max is not None and n > size.max
     if not below and not above:
@@ -156,7 +156,9 @@ def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
     need = model.budget.min
     if need == 0:
         return Criterion("Budget Klimaschutz", MET, "Das Modell braucht kein eigenes Klimaschutzbudget.")
-    shown = f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, Steckbrief: {model.budget.label}"
+    shown = (
+        f"verfügbar {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)}, Steckbrief: {fmt.inline(model.budget.label)}"
+    )
     texts = ("Budget reicht", "Mindestens die Hälfte des Budgets", "Budget zu gering")
     return _at_least("Budget Klimaschutz", inp.budget_per_inhabitant, need, shown, texts)
 
@@ -164,7 +166,7 @@ def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
 def _history(inp: FinderInput, model: ModelParams) -> Criterion:
     level, low, high = (LEVELS.index(x) for x in (inp.history, model.history.low, model.history.high))
     distance = low - level if level < low else max(level - high, 0)
-    shown = f"Ihre Historie „{inp.history}“, Steckbrief: {model.history.label}"
+    shown = f"Ihre Historie „{inp.history}“, Steckbrief: {fmt.inline(model.history.label)}"
     status = (MET, PARTLY, NOT_MET)[distance]
     text = ("Passt", "Eine Stufe daneben", "Zwei Stufen daneben")[distance]
     return Criterion("Historie Klimaschutz", status, f"{text}: {shown}.")

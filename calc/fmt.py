@@ -36,3 +36,15 @@ def percent(rate: float) -> str:
 
 def inhabitants(value: int) -> str:
     return f"{number(value)}{NBSP}EW"
+
+
+# First words of Steckbrief labels that are not nouns, so they are written small inside a sentence.
+_NOT_NOUNS = {"Ca.", "Gering", "Mittel", "Hoch", "Mittel-Hoch", "Mindestens", "Alle", "Halbe", "Kein", "Keine"}
+
+
+def inline(label: str) -> str:
+    """A Steckbrief label inside a sentence: 'Ca. 5.000 EW' -> 'ca. 5.000 EW'; nouns stay as they are."""
+    first, sep, rest = label.partition(" ")
+    if first in _NOT_NOUNS or first.partition("-")[0] in _NOT_NOUNS:
+        return first.lower() + sep + rest
+    return label

@@ -443,3 +443,19 @@ def test_cli_bad_input_exits_2(command, stdin, field):
     assert error["message"].strip()
     if field is not None:
         assert error["field"] == field
+
+
+@pytest.mark.parametrize(
+    ("label", "inline"),
+    [
+        ("Ca. 5.000–25.000 EW", "ca. 5.000–25.000 EW"),
+        ("Gering", "gering"),
+        ("Mittel-Hoch", "mittel-hoch"),
+        ("Mindestens 5 Euro/EW", "mindestens 5 Euro/EW"),
+        ("Kommunen mit Klimaschutzbeauftragten", "Kommunen mit Klimaschutzbeauftragten"),
+        ("> 25.000 EW", "> 25.000 EW"),
+        ("ca. 1–3 Euro/EW", "ca. 1–3 Euro/EW"),
+    ],
+)
+def test_labels_inside_a_sentence(label, inline):
+    assert fmt.inline(label) == inline
