@@ -64,6 +64,11 @@ def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def _none(text: object, meaning: str) -> str:
+    """The Steckbriefe write '–' for 'none needed'; a reader gets the meaning next to it."""
+    return f"– ({meaning})" if str(text).strip() in ("–", "-") else str(text)
+
+
 def _yaml_str(text: object) -> str:
     """A one-line, safely quoted YAML string for front matter."""
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
@@ -79,6 +84,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         cell=_cell,
+        none=_none,
         yaml_str=_yaml_str,
         euro=fmt.euro,
         fte=fmt.fte,
