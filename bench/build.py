@@ -41,6 +41,8 @@ def _multiply_content(source: Path, target: Path, factor: int) -> None:
         for path in sorted((source / "kapitel").glob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data.update(slug=f"{data['slug']}-{copy}", reihenfolge=data["reihenfolge"] + 100 * copy)
+            if data["bereich"] == "modelle":  # only one chapter may introduce /modelle/
+                data["bereich"] = "ergaenzung"
             (target / "kapitel" / f"{data['slug']}.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
             )

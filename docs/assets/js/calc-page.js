@@ -136,6 +136,17 @@
     if (status) status.textContent = text;
   }
 
+  // The text a reader sees: like textContent, but without [hidden] parts (the machine-readable
+  // values); unlike innerText, it needs no layout, so the status costs nothing on the input path.
+  function shownText(el) {
+    let text = "";
+    for (const node of el.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+      else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) text += shownText(node);
+    }
+    return text;
+  }
+
   function summary(root) {
     const fits = [...root.querySelectorAll(".calc-result [data-model]")];
     if (fits.length) {
@@ -148,8 +159,7 @@
     const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
       const label = el.querySelector(".calc-label");
       const value = el.querySelector(".calc-value");
-      // innerText, not textContent: leaves out the hidden machine-readable values
-      return label && value ? `${label.innerText.trim()}: ${value.innerText.trim().replace(/\s+/g, " ")}` : el.innerText.trim();
+      return label && value ? `${shownText(label).trim()}: ${shownText(value).trim().replace(/\s+/g, " ")}` : shownText(el).trim();
     });
     return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
   }
