@@ -89,6 +89,7 @@ def _environment() -> jinja2.Environment:
         euro=fmt.euro,
         fte=fmt.fte,
         number=fmt.number,
+        euro_per_inhabitant=fmt.euro_per_inhabitant,
     )
     return env
 
