@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from typing import Any
 
 import jsonschema
 import yaml
+
+from guide import urls
 
 __all__ = ["Content", "ContentError", "Issue", "load_content", "load_yaml"]
 
@@ -444,6 +447,38 @@ def _source(d: dict) -> Source:
 _HEADING = re.compile(r"#{1,6}\s")
 
 
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def _page_of_chapter(chapter: dict) -> str:
+    """The page a chapter's text appears on: the models' introduction is part of /modelle/."""
+    return "modelle/index.md" if chapter["bereich"] == "modelle" else urls.chapter_doc(chapter["slug"])
+
+
+def _check_links(c: _Collector, content: Content, chapters) -> None:
+    """Relative Markdown links in chapter texts must reach a page of the site (named here in
+    terms of content/, not of the generated page the build would complain about)."""
+    docs = set(urls.FIXED_DOCS)
+    docs |= {urls.model_doc(m.id) for m in content.models} | {urls.aspect_doc(a.slug) for a in content.aspects}
+    docs |= {urls.chapter_doc(ch.slug) for ch in content.chapters if ch.area != "modelle"}
+    for display, d in chapters:
+        here = posixpath.dirname(_page_of_chapter(d))
+        fields = [(("zusammenfassung",), d["zusammenfassung"])]
+        fields += [(("abschnitte", i, "text"), section["text"]) for i, section in enumerate(d["abschnitte"])]
+        for path, text in fields:
+            for match in _LINK.finditer(text):
+                target = match["target"].split("#")[0]
+                if not target or ":" in target or not target.endswith(".md"):
+                    continue  # anchors, web addresses, mailto:
+                resolved = posixpath.normpath(posixpath.join(here, target))
+                if resolved not in docs:
+                    message = (
+                        f"der Link '{match['target']}' führt ins Leere (es gibt keine Seite {resolved}); "
+                        f"Links gehen von {_page_of_chapter(d)} aus, z. B. ../modelle/v7.md"
+                    )
+                    c.reference(display, path, message)
+
+
 def _check_unique(c: _Collector, display: str, key: str, field: str, loaded) -> None:
     """Ids in a list file must be unique: a second entry would silently replace the first."""
     seen: set[str] = set()
@@ -488,6 +523,7 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
     if content.aspects_source not in source_ids:
         message = f"Quelle '{content.aspects_source}' steht nicht in content/quellen.yml"
         c.reference(c.display(c.root / "aspekte.yml"), ("quelle",), message)
+    _check_links(c, content, chapters)
     _check_unique(c, c.display(c.root / "quellen.yml"), "quellen", "id", sources)
     _check_unique(c, c.display(c.root / "aspekte.yml"), "aspekte", "slug", aspects)
     _check_aspect_fields(c, content)

@@ -3,6 +3,25 @@ src_uri); its URL follows from that, directory style, relative to the site root.
 
 CALCULATOR_DOC = "rechner.md"
 
+# Pages that exist whatever the content: the hand-written start page and the generated fixed pages
+# (guide.render.site_pages makes exactly these plus one page per model, aspect and chapter).
+FIXED_DOCS = (
+    "index.md",
+    "modelle/index.md",
+    "aspekte/index.md",
+    "leitfaden/index.md",
+    "quellen.md",
+    CALCULATOR_DOC,
+    "finder.md",
+    "pfad.md",
+    "arbeitszeit.md",
+    "daten/index.md",
+    "impressum.md",
+    "datenschutz.md",
+    "barrierefreiheit.md",
+    "leichte-sprache.md",
+)
+
 
 def model_doc(model_id: str) -> str:
     return f"modelle/{model_id}.md"

@@ -14,6 +14,7 @@ syntax error, and 1:1 for an empty or missing file.
 
 from __future__ import annotations
 
+import collections
 import re
 import shutil
 import subprocess
@@ -397,6 +398,16 @@ CASES = [
         "mehr als ein YAML-Dokument",
         id="yaml-second-document",
     ),
+    pytest.param(
+        "kapitel/aufgaben.yml",
+        [
+            Edit(r"^(  - titel: Der Aufgabenkatalog zum Ausfüllen\n    text: )>-$", f"\\g<1>{MARK}>-"),
+            Edit(r"\]\(\.\./arbeitszeit\.md\)", "](../arbeitsblatt.md)"),
+        ],
+        "abschnitte.3.text",
+        "der Link '../arbeitsblatt.md' führt ins Leere (es gibt keine Seite arbeitsblatt.md)",
+        id="broken-link-in-chapter-text",
+    ),
     # --- unique ids, one intro, no headings in text -------------------------------------------
     pytest.param(
         "quellen.yml",
@@ -478,6 +489,20 @@ def test_broken_file_is_reported_with_position(tmp_path, file, edits, field, mes
     assert_reported(info.value, f"content/{file}:{line_no}:{col}: {field}: ", message)
     assert info.value.issues, "ContentError trägt die einzelnen Meldungen"
     assert all(issue.file.startswith("content/") for issue in info.value.issues)
+
+
+def test_fixed_docs_are_exactly_the_pages_besides_models_aspects_and_chapters(real_content):
+    """guide.urls.FIXED_DOCS (used to check links in chapter texts) matches what the build makes."""
+    from guide import urls
+    from guide.render import site_pages
+
+    operator = collections.defaultdict(lambda: "x")  # any operator data will do
+    made = set(site_pages(real_content, "0", operator)) | {"index.md"}
+    per_item = {urls.model_doc(m.id) for m in real_content.models}
+    per_item |= {urls.aspect_doc(a.slug) for a in real_content.aspects}
+    per_item |= {urls.chapter_doc(c.slug) for c in real_content.chapters if c.area != "modelle"}
+    assert made - per_item == set(urls.FIXED_DOCS)
+    assert (ROOT / "docs" / "index.md").is_file()
 
 
 def test_file_not_in_utf8_is_reported_at_the_bad_byte(tmp_path):
