@@ -402,3 +402,10 @@ def test_every_content_page_cites_its_source(site, url):
     citations = [q["zitat"].strip() for q in yaml.safe_load((CONTENT / "quellen.yml").read_text("utf-8"))["quellen"]]
     text = " ".join(" ".join(note.split()) for note in notes)
     assert not notes or any(citation in text for citation in citations), text
+
+
+def test_prerendered_finder_result_is_not_in_the_search_index(site):
+    """The example result is numbers for one example municipality: noise for the site search."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    finder = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("finder/"))
+    assert finder and "Passt:" not in finder and "Steckbrief: " not in finder
