@@ -82,7 +82,7 @@ def _time_to_ready(browser, url: str) -> tuple[float, float]:
     page.add_init_script(OBSERVE)
     page.goto(url)
     page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
-    page.wait_for_function("window.__bench.readyAt !== null")
+    page.wait_for_function("() => window.__bench.readyAt !== null")
     bench = page.evaluate("window.__bench")
     context.close()
     return bench["readyAt"], max(bench["longTasks"], default=0.0)

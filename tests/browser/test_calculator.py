@@ -643,7 +643,7 @@ def test_numbers_written_the_german_way(calc_page, base_url, calc_cli, typed, in
 def test_decimal_comma_in_cost(calc_page, base_url, calc_cli):
     use_calculator(calc_page, base_url, {"model": "V8", "inhabitants": 50_000})
     calc_page.fill("#f-cost", "85.000,50")
-    calc_page.wait_for_function("new URLSearchParams(location.search).get('cost_per_fte') === '85000.5'")
+    calc_page.wait_for_function("() => new URLSearchParams(location.search).get('cost_per_fte') === '85000.5'")
     code, expected = calc_cli("estimate", {"model": "V8", "inhabitants": 50_000, "cost_per_fte": 85_000.5})
     assert code == 0, expected
     assert_matches_cli(calc_page, expected)
