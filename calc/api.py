@@ -13,6 +13,7 @@ from typing import Any
 from calc.errors import InputError
 from calc.estimate import estimate_raw
 from calc.finder import finder_raw
+from calc.inputs import read_form
 from calc.params import Parameters
 from calc.render import estimate_html, finder_html
 
@@ -45,13 +46,25 @@ class Session:
             return finder_raw(data, self.params)
         raise ValueError(f"unknown command {command!r}")
 
-    def run(self, command: str, input_json: str) -> str:
-        """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``."""
+    def run(self, command: str, input_json: str, form: bool = False) -> str:
+        """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``.
+
+        ``form``: the input comes from the page's form (``calc.inputs.read_form``); the answer then
+        also carries the input as read (``"input"``), which the page writes into its address.
+        """
+        data = None
         try:
-            result = self.compute(command, parse_input(input_json))
+            data = parse_input(input_json)
+            if form:
+                data = read_form(data)
+            result = self.compute(command, data)
         except InputError as exc:
-            return json.dumps(exc.as_dict(), ensure_ascii=False)
-        return json.dumps({"result": result, "html": self.html(command, result)}, ensure_ascii=False)
+            answer = exc.as_dict()
+        else:
+            answer = {"result": result, "html": self.html(command, result)}
+        if form and isinstance(data, dict):
+            answer["input"] = data
+        return json.dumps(answer, ensure_ascii=False)
 
     def html(self, command: str, result: dict) -> str:
         if command == "estimate":

@@ -9,6 +9,30 @@ from typing import Any
 from calc.errors import InputError
 from calc.fmt import number
 
+_GERMAN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 80.000 · 1.234,5
+_DECIMAL_COMMA = re.compile(r"-?\d+(,\d+)?")  # 80000 · 2,5
+_DECIMAL_POINT = re.compile(r"-?\d+\.\d+")  # 2.5 (a dot before three digits is read as above)
+
+
+def read_number_text(text: str) -> int | float | str:
+    """A number as a reader types it into a form, written the German way or plainly
+    (80.000 · 2,5 · 1.234,5 · 2.5 · '45 000'); any other text is returned unchanged, so the field's
+    check answers it with its German message."""
+    compact = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if _GERMAN_THOUSANDS.fullmatch(compact):
+        compact = compact.replace(".", "")
+    elif not (_DECIMAL_COMMA.fullmatch(compact) or _DECIMAL_POINT.fullmatch(compact)):
+        return text
+    whole, _, fraction = compact.replace(",", ".").partition(".")
+    return float(f"{whole}.{fraction}") if fraction else int(whole)
+
+
+def read_form(raw: Any) -> Any:
+    """Input from the page's form, where every value is text: text that reads as a number becomes one."""
+    if not isinstance(raw, dict):
+        return raw
+    return {key: read_number_text(value) if isinstance(value, str) else value for key, value in raw.items()}
+
 
 def _accusative(label: str) -> str:
     """'Die Einwohnerzahl' -> 'die Einwohnerzahl'; 'Der Förderweg' -> 'den Förderweg' (object of a sentence)."""

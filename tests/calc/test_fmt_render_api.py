@@ -459,3 +459,57 @@ def test_cli_bad_input_exits_2(command, stdin, field):
 )
 def test_labels_inside_a_sentence(label, inline):
     assert fmt.inline(label) == inline
+
+
+# --------------------------------------------------------------------------------------------
+# Form input: number fields are text, read the German way or plainly (calc.inputs.read_form)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("80.000", 80_000),
+        ("1.250.000", 1_250_000),
+        ("80000", 80_000),
+        (" 45 000 ", 45_000),
+        ("45\u00a0000", 45_000),
+        ("2,5", 2.5),
+        ("2.5", 2.5),
+        ("85.000,50", 85_000.5),
+        ("-3", -3),
+        ("0", 0),
+    ],
+)
+def test_read_number_text(text, number):
+    from calc.inputs import read_number_text
+
+    read = read_number_text(text)
+    assert read == number and type(read) is type(number)
+
+
+@pytest.mark.parametrize("text", ["", "achtzigtausend", "80.00.0", "1,2,3", "2e5", "V7", "erst+anschluss", "1.2.3"])
+def test_text_that_is_no_number_stays_text(text):
+    from calc.inputs import read_number_text
+
+    assert read_number_text(text) == text
+
+
+@given(n=st.integers(min_value=-(10**12), max_value=10**12))
+def test_reading_back_what_the_formatter_writes(n):
+    """The one formatter and the one reader agree: 1.234.567 -> 1234567."""
+    from calc.inputs import read_number_text
+
+    assert read_number_text(fmt.number(n)) == n
+    assert read_number_text(fmt.number(n / 100, 2)) == pytest.approx(n / 100)
+
+
+def test_session_run_form_reads_text_and_returns_the_input_as_read(session):
+    out = json.loads(session.run("estimate", '{"model": "V8", "inhabitants": "80.000", "years": "8"}', True))
+    assert out["input"] == {"model": "V8", "inhabitants": 80_000, "years": 8}
+    assert out["result"]["fte"]["recommended"] == 2.0
+    bad = json.loads(session.run("estimate", '{"model": "V8", "inhabitants": "viele"}', True))
+    assert bad["error"]["field"] == "inhabitants" and bad["input"]["inhabitants"] == "viele"
+    # the command line and the build keep JSON numbers: text is not read there
+    plain = json.loads(session.run("estimate", '{"model": "V8", "inhabitants": "80.000"}'))
+    assert plain["error"]["field"] == "inhabitants" and "input" not in plain

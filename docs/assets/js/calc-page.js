@@ -44,24 +44,15 @@
     };
   }
 
-  // Number fields are text fields (type=number would read "80.000" as 80 and drop "2,5" in some
-  // browsers). German and plain writing both count: 80.000 · 80000 · 2,5 · 2.5 · 1.234,5.
-  // Anything else goes to Python as text, which answers with the field's German message.
-  function parseNumber(text) {
-    const t = text.replace(/[\s\u00a0\u202f]/g, "");
-    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
-    if (/^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(",", "."));
-    if (/^-?\d+\.\d+$/.test(t)) return Number(t);
-    return text;
-  }
-
-  // Form <-> JSON input. Empty number fields are left out; Python reports missing required ones.
+  // Form <-> JSON input. Number fields are text fields (type=number reads "80.000" as 80 and drops
+  // "2,5" in some browsers); Python reads their text (calc.inputs.read_form). Empty number fields
+  // are left out; Python reports missing required ones.
   function readForm(form) {
     const input = {};
     for (const el of form.elements) {
       if (!el.name || el.closest("[hidden]")) continue;
       if (el.type === "checkbox") input[el.name] = el.checked;
-      else if ("number" in el.dataset) { if (el.value.trim() !== "") input[el.name] = parseNumber(el.value.trim()); }
+      else if ("number" in el.dataset) { if (el.value.trim() !== "") input[el.name] = el.value.trim(); }
       else if (el.type === "radio") { if (el.checked) input[el.name] = el.value; }
       else input[el.name] = el.value || el.dataset.unmatched || "";
     }
@@ -192,7 +183,7 @@
         return;
       }
       if (ticket !== latest) return;
-      writeQuery(input, path); // after the answer: the history update is not on the path to the result
+      writeQuery(answer.input || input, path); // as Python read it; after the answer, off the input path
       clearErrors(root);
       if (answer.error) { showError(root, answer.error); return; }
       result.innerHTML = answer.html;

@@ -1,6 +1,6 @@
 // Module worker: runs the calc package in the self-hosted Pyodide runtime.
 // Protocol: {id, type: "init", config} -> {id, ready}; {id, type: "run", command, input} -> {id, output}
-// where output is the JSON text of calc.api.Session.run; any failure -> {id, error}.
+// where output is the JSON text of calc.api.Session.run for form input; any failure -> {id, error}.
 import { loadPyodide, version } from "../pyodide/pyodide.mjs";
 
 let session = null;
@@ -29,7 +29,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ready: true });
     } else {
       const s = await session;
-      self.postMessage({ id, output: s.run(event.data.command, event.data.input) });
+      self.postMessage({ id, output: s.run(event.data.command, event.data.input, true) });
     }
   } catch (err) {
     self.postMessage({ id, error: String((err && err.message) || err) });
