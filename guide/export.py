@@ -22,7 +22,7 @@ def calc_parameters(content: Content) -> dict:
             "default": cost["standard"],
             "min": cost["min"],
             "max": cost["max"],
-            "source": _with_stand(content.sources[cost["quelle"]].citation, cost["stand"]),
+            "source": f"{content.sources[cost['quelle']].citation} (Stand {cost['stand']})",
         },
         "funding": [_funding(way, content) for way in calc["foerderwege"]],
         "funding_notice": calc["hinweis_foerderung"],
@@ -64,11 +64,6 @@ def _model(m: Model, content: Content) -> dict:
 
 def _span(span: dict) -> dict:
     return {"low": span["von"], "high": span["bis"], "label": span["wert"]}
-
-
-def _with_stand(citation: str, stand: str) -> str:
-    """The citation with its Stand, unless the citation already names it."""
-    return citation if f"Stand {stand}" in citation else f"{citation} (Stand {stand})"
 
 
 def _funding(way: dict, content: Content) -> dict:
