@@ -52,6 +52,13 @@ DEFAULT_FINDER = {
     "staff_fte": 1,
 }
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
+EXAMPLE_HOST = "example.github.io"  # the site_url mkdocs.yml ships with
+
+
+def placeholders(operator: dict, site_url: str) -> list[str]:
+    """Settings in mkdocs.yml still at their shipped placeholder: '[…]' values, the example host."""
+    found = [f"extra.betreiber.{key}" for key, value in operator.items() if str(value).startswith("[")]
+    return found + (["site_url"] if EXAMPLE_HOST in site_url else [])
 
 
 # --------------------------------------------------------------------------------------------

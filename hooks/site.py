@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 from guide import assets  # noqa: E402
 from guide.csp import add_csp  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
-from guide.render import data_files, navigation, site_pages  # noqa: E402
+from guide.render import data_files, navigation, placeholders, site_pages  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,20 +48,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
     _build["content"] = content
     config.nav = navigation(content)
-    placeholders = [key for key, value in _operator(config).items() if str(value).startswith("[")]
-    if os.environ.get(PUBLISH_ENV) and (placeholders or "example.github.io" in (config.site_url or "")):
-        fields = [f"extra.betreiber.{key}" for key in placeholders]
-        fields += ["site_url"] if "example.github.io" in (config.site_url or "") else []
+    missing = placeholders(_operator(config), config.site_url or "")
+    if missing and os.environ.get(PUBLISH_ENV):
         raise PluginError(
-            f"Veröffentlichung abgebrochen: in mkdocs.yml stehen noch Platzhalter ({', '.join(fields)}). "
+            f"Veröffentlichung abgebrochen: in mkdocs.yml stehen noch Platzhalter ({', '.join(missing)}). "
             "Impressum, Datenschutz, Barrierefreiheit und Druckfußzeile brauchen echte Angaben."
         )
-    if placeholders:
+    if missing:
         log.info(
-            "Hinweis: Die Betreiberangaben in mkdocs.yml (extra.betreiber: %s) sind noch Platzhalter. "
-            "Vor der Veröffentlichung ausfüllen – sie erscheinen in Impressum, Datenschutz und "
-            "Barrierefreiheit.",
-            ", ".join(placeholders),
+            "Hinweis: In mkdocs.yml stehen noch Platzhalter (%s). Vor der Veröffentlichung ausfüllen – "
+            "sie erscheinen in Impressum, Datenschutz, Barrierefreiheit und Druckfußzeile.",
+            ", ".join(missing),
         )
     return config
 

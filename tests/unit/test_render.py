@@ -655,3 +655,17 @@ def test_front_matter_survives_quotes_and_special_characters(real_content):
     meta = front_matter(render_model_page(model, content))
     assert meta["title"] == f"V 7: {name}"
     assert isinstance(meta["description"], str) and "Anführungszeichen" in meta["description"]
+
+
+@pytest.mark.parametrize(
+    ("operator", "site_url", "expected"),
+    [
+        ({"name": "[Name]", "email": "a@b.de"}, "https://example.github.io/x/", ["extra.betreiber.name", "site_url"]),
+        ({"name": "Stadt Musterhausen", "email": "a@b.de"}, "https://stadt.github.io/ksm/", []),
+        ({"name": "Stadt", "lizenz": "[Lizenz]"}, "https://stadt.github.io/ksm/", ["extra.betreiber.lizenz"]),
+    ],
+)
+def test_placeholders_in_mkdocs_settings(operator, site_url, expected):
+    from guide.render import placeholders
+
+    assert placeholders(operator, site_url) == expected
