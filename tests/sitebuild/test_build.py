@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_contract import ASPECT_SLUGS, MODEL_IDS
+from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -127,15 +127,7 @@ def test_calculator_page_is_prerendered(site):
     html = page(site, "rechner/")
     assert 'data-calc-state="prerendered"' in html
     assert 'data-field="fte.recommended"' in html
-    for name in (
-        "model",
-        "inhabitants",
-        "municipalities",
-        "cost_per_fte",
-        "funding",
-        "financially_weak",
-        "years",
-    ):
+    for name in ESTIMATE_FIELDS:
         assert f'name="{name}"' in html, name
 
 

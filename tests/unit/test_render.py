@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_contract import ASPECT_SLUGS, MODEL_IDS
+from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
 
 from guide import urls
 from guide.render import (
@@ -68,15 +68,6 @@ FIXED_PAGES = [
     "datenschutz.md",
     "barrierefreiheit.md",
     "leichte-sprache.md",
-]
-CALC_FIELDS = [
-    "model",
-    "inhabitants",
-    "municipalities",
-    "cost_per_fte",
-    "funding",
-    "financially_weak",
-    "years",
 ]
 
 # "Verwal- tung" is an extraction artefact; "Vor- und Nachteile", "Mittel- bis langfristig",
@@ -463,7 +454,7 @@ def test_calculator_page_is_prerendered(pages):
     assert f'data-pyodide-version="{PYODIDE}"' in page
 
 
-@pytest.mark.parametrize("name", CALC_FIELDS)
+@pytest.mark.parametrize("name", ESTIMATE_FIELDS)
 def test_calculator_form_has_field(pages, name):
     assert re.search(rf'<(?:input|select)\b[^>]*\bname="{name}"', pages["rechner.md"]), name
 
