@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
+from browserkit import wait_until
 from playwright.sync_api import Page, expect
 from site_contract import MODEL_KEYS
 
@@ -330,17 +330,6 @@ def payload_from_search(search: str) -> dict:
         "financially_weak": lambda v: v == "true",
     }
     return {k: types.get(k, str)(v) for k, v in parse_qsl(search.lstrip("?"))}
-
-
-def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return check()
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(interval)
 
 
 def enable_instant_navigation(page: Page, base_url: str) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
+from browserkit import wait_until
 from playwright.sync_api import Page, expect
 from site_contract import MODEL_KEYS as MODELS
 
@@ -112,17 +112,6 @@ def assert_matches_cli(page: Page, expected: dict, base_url: str) -> None:
         if expected["inputs"].get("municipalities"):
             query["municipalities"] = expected["inputs"]["municipalities"]
         assert item["calculator"] == f"{base_url}rechner/?{urlencode(query)}"
-
-
-def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return check()
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(interval)
 
 
 # --------------------------------------------------------------------------------------------
