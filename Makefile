@@ -3,7 +3,11 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PIP := .venv/bin/pip
 PYODIDE_WHEELS := .cache/pyodide-wheels
-CHROMIUM ?= $(shell command -v chromium 2>/dev/null || ls /usr/bin/chromium 2>/dev/null)
+# The browser for the tests: $CHROMIUM, /usr/bin/chromium, google-chrome or chromium-browser on PATH
+# (the order lives in localsite.chromium_path; GitHub's Ubuntu runners have Google Chrome).
+ifndef CHROMIUM
+CHROMIUM := $(shell python3 localsite.py 2>/dev/null)
+endif
 export CHROMIUM
 
 .PHONY: setup build serve test test-unit test-build test-pyodide test-browser lint bench check-content clean
@@ -39,12 +43,14 @@ $(PYODIDE_WHEELS)/.fetched: tests/pyodide/requirements.txt
 	  --python-version 3.14 --implementation py --abi none -d $(PYODIDE_WHEELS) -r tests/pyodide/requirements.txt
 	touch $@
 
+# Only on Debian itself: Ubuntu's chromium package is a snap wrapper that does not run in containers.
 chromium:
-	@if [ -z "$$CHROMIUM" ] || [ ! -x "$$CHROMIUM" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Chromium fehlt: installiere Debians Paket chromium"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Kein Chromium gefunden: CHROMIUM=/pfad/zu/chromium setzen" >&2; exit 1; fi; \
+	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then echo "Browser für die Tests: $$CHROMIUM"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && grep -qx 'ID=debian' /etc/os-release; then \
+	  echo "Chromium fehlt: installiere Debians Paket chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Kein Chromium oder Chrome gefunden (gesucht: \$$CHROMIUM, /usr/bin/chromium, chromium," \
+	  "google-chrome, google-chrome-stable, chromium-browser, \$$CHROME_BIN): CHROMIUM=/pfad/zum/browser setzen" >&2; exit 1; \
 	fi
 
 test-unit: setup

@@ -2,8 +2,9 @@
 
 ``serve(parent)`` serves a folder whose sub-folder ``klimaschutz-verstetigen/`` holds the site
 and yields the base URL of that sub-path; unknown addresses get the site's 404.html, as on
-Pages. ``chromium_path()`` and ``CHROMIUM_ARGS`` launch Debian's Chromium without any network
-traffic of its own (no browser download).
+Pages. ``chromium_path()`` finds the machine's Chromium or Chrome (Debian's ``chromium`` here,
+Google Chrome on GitHub's Ubuntu runners); ``CHROMIUM_ARGS`` launch it without any network
+traffic of its own (no browser download). ``python3 localsite.py`` prints the path found (for make).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,12 +31,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Looked up on PATH after $CHROMIUM and Debian's /usr/bin/chromium, in this order. GitHub's Ubuntu
+# runners have no Debian chromium but a preinstalled Google Chrome (/usr/bin/google-chrome).
+BROWSER_COMMANDS = ("chromium", "google-chrome", "google-chrome-stable", "chromium-browser")
+
+
 def chromium_path() -> str | None:
-    """``$CHROMIUM`` or Debian's ``/usr/bin/chromium``; None when neither exists."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    """``$CHROMIUM``, Debian's ``/usr/bin/chromium``, then the first of ``BROWSER_COMMANDS`` on PATH,
+    then ``$CHROME_BIN`` (set on GitHub's runners); None when none exists."""
+    candidates = [os.environ.get("CHROMIUM"), "/usr/bin/chromium"]
+    candidates += [shutil.which(command) for command in BROWSER_COMMANDS]
+    candidates.append(os.environ.get("CHROME_BIN"))
+    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -72,3 +81,7 @@ def serve(parent: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
     finally:
         server.shutdown()
+
+
+if __name__ == "__main__":  # `python3 localsite.py`: the browser path for the Makefile, or nothing
+    sys.stdout.write(chromium_path() or "")

@@ -335,31 +335,6 @@ def test_build_for_publishing_stops_on_placeholders(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-# --------------------------------------------------------------------------------------------
-# Publishing: the GitHub Pages workflow builds with the README's command
-# --------------------------------------------------------------------------------------------
-
-
-def test_pages_workflow_builds_with_readme_command_and_deploys_officially():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads 'on' as True
-    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
-    build_steps = workflow["jobs"]["build"]["steps"]
-    uses = [s.get("uses", "").split("@")[0] for s in build_steps]
-    assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
-    runs = [s["run"] for s in build_steps if "run" in s]
-    build_step = next(s for s in build_steps if s.get("run") == "make build")
-    assert build_step["env"]["KSM_VEROEFFENTLICHEN"] == "1"
-    assert "make build" in runs
-    assert "make build" in (ROOT / "README.md").read_text(encoding="utf-8")
-    upload = next(s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert upload["with"]["path"] == "site"
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build", "nothing is deployed when the build fails"
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-
-
 def test_theme_script_carries_compile_hint_and_matching_map(site):
     """The theme's bundle gets V8's compile hint as one extra first line; its map one empty line."""
     import material
