@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from calc.compare import compare_raw
 from calc.errors import InputError
 from calc.estimate import estimate_raw
 from calc.finder import finder_raw
 from calc.inputs import read_form
 from calc.params import Parameters
-from calc.render import estimate_html, finder_html
+from calc.render import compare_html, estimate_html, finder_html
 
-COMMANDS = ("estimate", "finder")
+COMMANDS = ("estimate", "compare", "finder")
 MAX_INPUT_CHARS = 2_000  # real inputs are a few hundred characters; deep nesting could exhaust the stack
 
 
@@ -31,6 +32,18 @@ def parse_input(text: str) -> Any:
         raise InputError("", "Die Eingabe ist kein gültiges JSON.") from None
 
 
+def form_command(command: str, data: Any) -> tuple[str, Any]:
+    """The calculator form sends ``model`` and, to compare, a list ``compare`` of further models;
+    that is the ``compare`` command with ``models`` = [model, *compare]."""
+    if command != "estimate" or not isinstance(data, dict) or "compare" not in data:
+        return command, data
+    rest = {key: value for key, value in data.items() if key not in ("model", "compare")}
+    further = data["compare"] if isinstance(data["compare"], list) else [data["compare"]]
+    if not further:
+        return "estimate", rest | {"model": data.get("model")}
+    return "compare", rest | {"models": [data.get("model"), *further]}
+
+
 class Session:
     """Parameters parsed once; ``run`` answers one request."""
 
@@ -42,6 +55,8 @@ class Session:
         """Return the JSON result; raise ``InputError`` on bad input."""
         if command == "estimate":
             return estimate_raw(data, self.params)
+        if command == "compare":
+            return compare_raw(data, self.params)
         if command == "finder":
             return finder_raw(data, self.params)
         raise ValueError(f"unknown command {command!r}")
@@ -50,24 +65,31 @@ class Session:
         """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``.
 
         ``form``: the input comes from the page's form (``calc.inputs.read_form``); the answer then
-        also carries the input as read (``"input"``), which the page writes into its address.
+        also carries the input as read (``"input"``), which the page writes into its address, and
+        ``"command"``, the command that answered (the form's ``compare`` list makes it ``compare``).
         """
         data = None
         try:
             data = parse_input(input_json)
             if form:
                 data = read_form(data)
-            result = self.compute(command, data)
+            answered, request = form_command(command, data) if form else (command, data)
+            result = self.compute(answered, request)
         except InputError as exc:
             answer = exc.as_dict()
+            if form and exc.field == "models":
+                answer["error"]["field"] = "compare"  # the form's field for the further models
         else:
-            answer = {"result": result, "html": self.html(command, result)}
+            answer = {"result": result, "html": self.html(answered, result)}
+            if form:
+                answer["command"] = answered
         if form and isinstance(data, dict):
             answer["input"] = data
         return json.dumps(answer, ensure_ascii=False)
 
     def html(self, command: str, result: dict) -> str:
         if command == "estimate":
-            names = {way.id: way.name for way in self.params.funding.values()}
-            return estimate_html(result, self.params.funding_notice, names)
+            return estimate_html(result, self.params)
+        if command == "compare":
+            return compare_html(result, self.params)
         return finder_html(result, self.params.calculator_url)

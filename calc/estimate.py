@@ -6,15 +6,28 @@ Rules: shared/design/calculator-rules.md; numbers: content/ via ``Parameters``.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
-from calc import fmt
+from calc import fmt, limits
 from calc.errors import InputError
-from calc.inputs import choice, decimal_number, flag, model_key, reject_unknown, require_object, whole_number
-from calc.params import ModelParams, Parameters
+from calc.inputs import bounded, choice, flag, model_key, reject_unknown, require_object
+from calc.params import ModelParams, Parameters, Phase
 
-FIELDS = ("model", "inhabitants", "municipalities", "cost_per_fte", "funding", "financially_weak", "years")
-MAX_INHABITANTS = 10_000_000
+FIELDS = (
+    "model",
+    "inhabitants",
+    "municipalities",
+    "cost_per_fte",
+    "funding",
+    "financially_weak",
+    "years",
+    "first_year",
+    "funding_years_done",
+    "funded_fte",
+    "pay_rise",
+    "workplace_cost",
+    "rules",
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,12 @@ class EstimateInput:
     funding: str
     financially_weak: bool
     years: int
+    first_year: int
+    funding_years_done: int
+    funded_fte: float | None  # None: the default (the rules' cap, else the recommended posts)
+    pay_rise: float
+    workplace_cost: float
+    rules: str
 
 
 @dataclass(frozen=True)
@@ -46,12 +65,33 @@ class Budget:
 @dataclass(frozen=True)
 class Year:
     year: int
+    calendar_year: int
     phase: str
     rate: float
     personnel: int
+    workplace: int
     funding: int
     own_share: int
     budget_min: int
+    own_total: int
+
+
+@dataclass(frozen=True)
+class AfterFunding:
+    calendar_year: int
+    own_share: int
+    increase: int
+    per_inhabitant: float
+
+
+@dataclass(frozen=True)
+class Totals:
+    personnel: int
+    workplace: int
+    funding: int
+    own_share: int
+    budget_min: int
+    own_total: int
 
 
 @dataclass(frozen=True)
@@ -63,48 +103,81 @@ class EstimateResult:
     budget_eur_per_year: Budget
     personnel_eur_per_year: int
     projection: tuple[Year, ...]
+    after_funding: AfterFunding | None
+    totals: Totals
     warnings: tuple[str, ...]
+    notes: tuple[str, ...]  # what the calculation assumes for this model and funding (not a problem)
     sources: tuple[str, ...]
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["projection"] = list(data["projection"])
         data["warnings"] = list(self.warnings)
+        data["notes"] = list(self.notes)
         data["sources"] = list(self.sources)
         return data
 
 
-def parse_estimate_input(raw: object, params: Parameters) -> EstimateInput:
-    """Check every field of the raw JSON input; raise ``InputError`` on the first bad one."""
+def parse_estimate_input(raw: object, params: Parameters, fields: tuple[str, ...] = FIELDS) -> EstimateInput:
+    """Check every field of the raw JSON input; raise ``InputError`` on the first bad one.
+
+    ``fields``: the keys allowed (``compare`` passes its own, with ``models`` for ``model``)."""
     raw = require_object(raw)
-    reject_unknown(raw, FIELDS)
+    reject_unknown(raw, fields)
     key = model_key(raw, "model", tuple(params.models))
-    inhabitants = whole_number(raw, "inhabitants", "Die Einwohnerzahl", 1, MAX_INHABITANTS, required=True)
-    needs_municipalities = params.models[key].guide == "gemeinden"
-    municipalities = whole_number(
-        raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000, required=needs_municipalities
-    )
-    cost = decimal_number(
-        raw,
-        "cost_per_fte",
-        "Die Kosten je Vollzeitstelle",
-        params.cost_min,
-        params.cost_max,
-        default=params.cost_default,
-    )
+    inhabitants = bounded(raw, "inhabitants", required=True)
+    needs_municipalities = params.models[key].richtwert == "gemeinden"
+    municipalities = bounded(raw, "municipalities", required=needs_municipalities)
+    cost = bounded(raw, "cost_per_fte", default=params.cost_per_fte.value)
     ways = {key: way.name for key, way in params.funding.items()}
     funding = choice(raw, "funding", "Der Förderweg", ways, default="none")
     weak = flag(raw, "financially_weak", "finanzschwache Kommune")
-    years = whole_number(raw, "years", "Die Zahl der Jahre", 1, 20, default=8)
-    return EstimateInput(key, inhabitants, municipalities, cost, funding, weak, years)
+    years = bounded(raw, "years", default=8)
+    first_year = bounded(raw, "first_year", default=params.first_year)
+    rule_names = {key: rules.name for key, rules in params.rules.items()}
+    rules = choice(raw, "rules", "Das Regelwerk", rule_names, default=params.default_rules)
+    line = sum(phase.years for phase in params.phases(rules, funding))
+    done = _years_done(raw, line, ways[funding])
+    funded = bounded(raw, "funded_fte")
+    pay_rise = bounded(raw, "pay_rise", default=params.pay_rise.value)
+    workplace = bounded(raw, "workplace_cost", default=params.workplace_cost.value)
+    return EstimateInput(
+        key,
+        inhabitants,
+        municipalities,
+        cost,
+        funding,
+        weak,
+        years,
+        first_year,
+        done,
+        funded,
+        pay_rise,
+        workplace,
+        rules,
+    )
+
+
+def _years_done(raw: dict, line: int, way_name: str) -> int:
+    if line == 0:
+        if raw.get("funding_years_done") not in (None, 0):
+            raise InputError(
+                "funding_years_done",
+                f"Beim Förderweg „{way_name}“ gibt es keine Förderjahre; "
+                "bitte lassen Sie die bereits geförderten Jahre leer oder wählen Sie einen Förderweg.",
+            )
+        return 0
+    return bounded(raw, "funding_years_done", default=0, high=line)
 
 
 def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
     model = params.models[inp.model]
     staff = _fte(inp, model, params)
+    inp = replace(inp, funded_fte=_funded_fte(inp, staff.recommended, model, params))
     budget = _budget(inp.inhabitants, model)
     personnel = round(staff.recommended * inp.cost_per_fte)
-    projection = tuple(_projection(inp, personnel, budget.min, params))
+    projection = tuple(_projection(inp, staff.recommended, budget.min, params))
+    after = _after_funding(projection, inp.inhabitants)
     return EstimateResult(
         model=model.key,
         model_name=model.name,
@@ -113,7 +186,10 @@ def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
         budget_eur_per_year=budget,
         personnel_eur_per_year=personnel,
         projection=projection,
-        warnings=tuple(_warnings(inp, model, params)),
+        after_funding=after,
+        totals=Totals(*(sum(getattr(y, f) for y in projection) for f in TOTALS)),
+        warnings=tuple(_warnings(inp, model, params, staff.recommended, after)),
+        notes=tuple(_notes(inp, model, params)),
         sources=tuple(_sources(inp, model, params)),
     )
 
@@ -121,6 +197,9 @@ def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
 def estimate_raw(raw: object, params: Parameters) -> dict:
     """JSON in, JSON out; raises ``InputError``."""
     return estimate(parse_estimate_input(raw, params), params).to_dict()
+
+
+TOTALS = ("personnel", "workplace", "funding", "own_share", "budget_min", "own_total")
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,13 +226,13 @@ def round_up_to_step(numerator: int, denominator: int, step: float) -> float:
 
 
 def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
-    if model.guide == "einwohner":
+    if model.richtwert == "einwohner":
         ratio = (inp.inhabitants, params.inhabitants_per_fte)
         rule = (
             f"Richtwert: 1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
             f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
         )
-    elif model.guide == "gemeinden":
+    elif model.richtwert == "gemeinden":
         ratio = (inp.municipalities or 0, params.municipalities_per_fte)
         rule = (
             f"Richtwert: mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
@@ -188,20 +267,82 @@ def _budget(inhabitants: int, model: ModelParams) -> Budget:
     return Budget(round(band.min * inhabitants), high, band.open_ended)
 
 
-def _projection(inp: EstimateInput, personnel: int, budget_min: int, params: Parameters):
-    schedule = [
-        (phase, phase.rate_weak if inp.financially_weak else phase.rate)
-        for phase in params.funding[inp.funding].phases
-        for _ in range(phase.years)
-    ]
-    after = "Eigenfinanzierung" if schedule else "Ohne Förderung"
+def _funded_fte(inp: EstimateInput, recommended: float, model: ModelParams, params: Parameters) -> float:
+    """The posts the funding covers: as given (at most the recommended posts), else the rules' cap
+    where the source states one, else all recommended posts."""
+    if inp.funded_fte is not None:
+        if inp.funded_fte > recommended:
+            shown = limits.FIELDS["funded_fte"].show(recommended)
+            raise InputError(
+                "funded_fte",
+                f"Gefördert werden können höchstens die {shown} Stellen (VZÄ), die der Rechner für "
+                f"{model.number} empfiehlt; bitte geben Sie eine Zahl zwischen 0 und {shown} an.",
+            )
+        return inp.funded_fte
+    caps = [p.max_fte for p in params.phases(inp.rules, inp.funding) if p.max_fte is not None]
+    return min([recommended, *caps])
+
+
+def _schedule(inp: EstimateInput, params: Parameters) -> list[Phase]:
+    """One entry per funded year of the line that is still ahead (years already done cut off)."""
+    line = [phase for phase in params.phases(inp.rules, inp.funding) for _ in range(phase.years)]
+    return line[inp.funding_years_done :]
+
+
+def _projection(inp: EstimateInput, recommended: float, budget_min: int, params: Parameters):
+    schedule = _schedule(inp, params)
+    line_exists = bool(params.phases(inp.rules, inp.funding))
+    after = "Eigenfinanzierung" if line_exists else "Ohne Förderung"
+    workplace = round(recommended * inp.workplace_cost)
     for year in range(1, inp.years + 1):
-        phase, rate = schedule[year - 1] if year <= len(schedule) else (None, 0.0)
-        funding = round(personnel * rate)
-        yield Year(year, phase.name if phase else after, rate, personnel, funding, personnel - funding, budget_min)
+        growth = (1 + inp.pay_rise / 100) ** (year - 1)
+        personnel_exact = recommended * inp.cost_per_fte * growth
+        phase = schedule[year - 1] if year <= len(schedule) else None
+        rate, funding = 0.0, 0
+        if phase is not None:
+            rate = phase.rate_weak if inp.financially_weak else phase.rate
+            funding = _funding(phase, rate, inp, growth)
+        personnel = round(personnel_exact)
+        own_share = personnel + workplace - funding
+        yield Year(
+            year=year,
+            calendar_year=inp.first_year + year - 1,
+            phase=phase.name if phase else after,
+            rate=rate,
+            personnel=personnel,
+            workplace=workplace,
+            funding=funding,
+            own_share=own_share,
+            budget_min=budget_min,
+            own_total=own_share + budget_min,
+        )
 
 
-def _warnings(inp: EstimateInput, model: ModelParams, params: Parameters) -> list[str]:
+def _funding(phase: Phase, rate: float, inp: EstimateInput, growth: float) -> int:
+    """Personnel funding of one year: the rate on the funded posts' cost, or on the flat amount the
+    rules set per post; never more than the funded posts cost."""
+    posts = inp.funded_fte if phase.max_fte is None else min(inp.funded_fte, phase.max_fte)
+    cost = posts * inp.cost_per_fte * growth
+    eligible = cost if phase.flat_per_fte is None else posts * phase.flat_per_fte
+    return round(min(rate * eligible, cost))
+
+
+def _after_funding(projection: tuple[Year, ...], inhabitants: int) -> AfterFunding | None:
+    """The first row without funding after a funded row: what the municipality then carries."""
+    for before, row in zip(projection, projection[1:], strict=False):
+        if before.funding > 0 and row.funding == 0:
+            return AfterFunding(
+                calendar_year=row.calendar_year,
+                own_share=row.own_share,
+                increase=row.own_share - before.own_share,
+                per_inhabitant=round(row.own_total / inhabitants, 2),
+            )
+    return None
+
+
+def _warnings(
+    inp: EstimateInput, model: ModelParams, params: Parameters, recommended: float, after: AfterFunding | None
+) -> list[str]:
     warnings = []
     size = model.size
     too_small = size.min is not None and inp.inhabitants < size.min
@@ -227,18 +368,55 @@ def _warnings(inp: EstimateInput, model: ModelParams, params: Parameters) -> lis
             f"Der Förderweg „{way.name}“ passt nicht zu {model.number} ({model.name}); "
             f"die Förderprojektion ist deshalb nur ein Rechenbeispiel."
         )
-    if way.phases and inp.years <= sum(p.years for p in way.phases):
+    if way.note:
+        warnings.append(way.note)
+    warnings.extend(_funding_warnings(inp, params, recommended, after))
+    return warnings
+
+
+def _funding_warnings(
+    inp: EstimateInput, params: Parameters, recommended: float, after: AfterFunding | None
+) -> list[str]:
+    warnings = []
+    remaining = len(_schedule(inp, params))
+    if remaining and after is None and inp.funded_fte > 0 and inp.years <= remaining:
+        more = remaining + 1 - inp.years
         warnings.append(
-            "Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn, um die Jahre der "
-            "vollen Eigenfinanzierung zu sehen."
+            f"Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn um {more} "
+            f"{'Jahr' if more == 1 else 'Jahre'}, um das erste Jahr der vollen Eigenfinanzierung zu sehen."
+        )
+    caps = [p for p in params.phases(inp.rules, inp.funding) if p.max_fte is not None and inp.funded_fte > p.max_fte]
+    for phase in caps:
+        warnings.append(
+            f"Im {phase.name} fördert die {params.rules[inp.rules].name} höchstens {fmt.fte(phase.max_fte)}; "
+            f"gerechnet wird mit diesem Wert statt {fmt.fte(inp.funded_fte)}."
+        )
+    if params.phases(inp.rules, inp.funding) and 0 < inp.funded_fte < recommended:
+        unfunded = recommended - inp.funded_fte
+        warnings.append(
+            f"Nur {fmt.fte(inp.funded_fte)} von {fmt.fte(recommended)} sind gefördert; "
+            f"die übrigen {fmt.fte(unfunded)} trägt die Kommune von Anfang an selbst."
         )
     return warnings
 
 
+def _notes(inp: EstimateInput, model: ModelParams, params: Parameters) -> list[str]:
+    notes = [model.note] if model.note else []
+    if params.phases(inp.rules, inp.funding):
+        notes.append(params.land_notice)
+    return notes
+
+
 def _sources(inp: EstimateInput, model: ModelParams, params: Parameters) -> list[str]:
-    sources = [f"{model.source} – Steckbrief {model.number}", params.cost_source]
-    for phase in params.funding[inp.funding].phases:
-        entries = [f"{phase.basis} (Stand {phase.stand}, {phase.confidence})"]
+    sources = [
+        f"{model.source} – Steckbrief {model.number}",
+        params.cost_per_fte.source,
+        params.pay_rise.source,
+        params.workplace_cost.source,
+    ]
+    for phase in params.phases(inp.rules, inp.funding):
+        rules = params.rules[inp.rules].name
+        entries = [f"{rules}, {phase.section}: {phase.basis.rstrip('.')} (Stand {phase.stand}, {phase.confidence})"]
         if inp.financially_weak and phase.weak_basis:
             entries.append(f"Quote für finanzschwache Kommunen: {phase.weak_basis} ({phase.weak_confidence})")
         sources.extend(entry for entry in entries if entry not in sources)

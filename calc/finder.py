@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from calc import fmt
-from calc.inputs import choice, decimal_number, reject_unknown, require_object, whole_number
+from calc.inputs import bounded, choice, reject_unknown, require_object
 from calc.params import LEVELS, STAGES, ModelParams, Parameters
 
 FIELDS = ("kind", "inhabitants", "municipalities", "history", "relevance", "budget_per_inhabitant", "staff_fte")
@@ -50,15 +50,13 @@ def parse_finder_input(raw: object) -> FinderInput:
     raw = require_object(raw)
     reject_unknown(raw, FIELDS)
     kind = choice(raw, "kind", "Die Art der Kommune", KIND_NAMES)
-    inhabitants = whole_number(raw, "inhabitants", "Die Einwohnerzahl", 1, 10_000_000, required=True)
-    municipalities = whole_number(raw, "municipalities", "Die Zahl der Gemeinden", 1, 1000)
+    inhabitants = bounded(raw, "inhabitants", required=True)
+    municipalities = bounded(raw, "municipalities")
     levels = {level: level for level in LEVELS}
     history = choice(raw, "history", "Die Historie im Klimaschutz", levels)
     relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", levels)
-    budget = decimal_number(
-        raw, "budget_per_inhabitant", "Das Budget je Einwohnerin und Einwohner", 0, 1000, required=True
-    )
-    staff = decimal_number(raw, "staff_fte", "Die Zahl der finanzierbaren Stellen", 0, 1000, required=True)
+    budget = bounded(raw, "budget_per_inhabitant", required=True)
+    staff = bounded(raw, "staff_fte", required=True)
     return FinderInput(kind, inhabitants, municipalities, history, relevance, budget, staff)
 
 
@@ -132,7 +130,7 @@ def _size(inp: FinderInput, model: ModelParams, tolerance: float) -> Criterion:
 
 
 def required_fte(model: ModelParams, municipalities: int | None, params: Parameters) -> float:
-    if model.guide == "gemeinden" and municipalities:
+    if model.richtwert == "gemeinden" and municipalities:
         return max(model.min_fte, municipalities / params.municipalities_per_fte)
     return model.min_fte
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from calc.errors import InputError
-from calc.fmt import number
+from calc.limits import FIELDS, Field
 
 _GERMAN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 80.000 · 1.234,5
 _DECIMAL_COMMA = re.compile(r"-?\d+(,\d+)?")  # 80000 · 2,5
@@ -53,34 +53,34 @@ def reject_unknown(raw: dict, allowed: tuple[str, ...]) -> None:
             raise InputError(str(key), f"Das Feld „{key}“ ist unbekannt. Erlaubt sind: {', '.join(allowed)}.")
 
 
-def whole_number(
-    raw: dict, field: str, label: str, low: int, high: int, default: int | None = None, required: bool = False
-) -> int | None:
-    value = _number(raw, field, label, low, high, default, required, whole=True)
-    return value if value is None else int(value)
+def bounded(
+    raw: dict, field: str, default: float | None = None, required: bool = False, high: float | None = None
+) -> float | int | None:
+    """The number in ``raw[field]`` within the field's bounds (``calc.limits``); ``high`` narrows the
+    upper bound for this input (e.g. no more funded posts than recommended)."""
+    spec = FIELDS[field]
+    value = _number(raw, field, spec, spec.high if high is None else high, default, required)
+    if value is None:
+        return None
+    return int(value) if spec.whole else float(value)
 
 
-def decimal_number(
-    raw: dict, field: str, label: str, low: float, high: float, default: float | None = None, required: bool = False
-) -> float | None:
-    value = _number(raw, field, label, low, high, default, required, whole=False)
-    return value if value is None else float(value)
-
-
-def _number(raw: dict, field: str, label: str, low, high, default, required: bool, whole: bool):
+def _number(raw: dict, field: str, spec: Field, high: float, default, required: bool):
     """A JSON number in [low, high]: no bool, NaN or infinity; whole numbers may be written 5.0."""
     value = raw.get(field)
     if value is None:
         if required:
-            raise InputError(field, f"Bitte geben Sie {_accusative(label)} an.")
+            raise InputError(field, f"Bitte geben Sie {_accusative(spec.label)} an.")
         return default
-    kind = "ganze Zahl" if whole else "Zahl"
-    bound = f"Bitte geben Sie {_accusative(label)} als {kind} zwischen {number(low)} und {number(high)} an."
+    kind = "ganze Zahl" if spec.whole else "Zahl"
+    bound = (
+        f"Bitte geben Sie {_accusative(spec.label)} als {kind} zwischen {spec.show(spec.low)} und {spec.show(high)} an."
+    )
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(field, bound)
-    if isinstance(value, float) and (not math.isfinite(value) or (whole and not value.is_integer())):
+    if isinstance(value, float) and (not math.isfinite(value) or (spec.whole and not value.is_integer())):
         raise InputError(field, bound)
-    if not low <= value <= high:  # compared before any float conversion: huge ints cannot overflow
+    if not spec.low <= value <= high:  # compared before any float conversion: huge ints cannot overflow
         raise InputError(field, bound)
     return value
 

@@ -44,7 +44,7 @@ class ModelParams:
     name: str
     order: int
     min_fte: float
-    guide: str  # "einwohner" | "gemeinden" | "keiner"
+    richtwert: str  # which guide ratio sets the posts: "einwohner" | "gemeinden" | "keiner"
     budget: Band
     size: SizeRange
     history: LevelRange
@@ -52,19 +52,33 @@ class ModelParams:
     stage: str
     url: str
     source: str
+    note: str | None = None  # what the calculator costs for this model, where that needs saying (content)
 
 
 @dataclass(frozen=True)
 class Phase:
+    """One phase of a funding line under one set of rules (e.g. Anschlussvorhaben, KRL 2024)."""
+
     name: str
     years: int
     rate: float
     rate_weak: float
-    basis: str
+    section: str  # "Nr. 4.1.8 b)"
+    basis: str  # the legal text
     stand: str
-    confidence: str
+    confidence: str  # "geprüft" (in the legal text) | "Sekundärquelle" | "Schätzung"
+    flat_per_fte: float | None = None  # eligible personnel cost per funded post and year (flat rate)
+    max_fte: float | None = None  # at most this many posts are funded
     weak_basis: str | None = None  # where rate_weak comes from, if not from ``basis``
     weak_confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str  # "krl-2024"
+    name: str
+    valid: str  # when it applies, for the reader
+    phases: dict[str, tuple[Phase, ...]]  # funding way id -> its phases under these rules
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,15 @@ class FundingWay:
     id: str
     name: str
     models: tuple[str, ...] | None  # None: fits every model
-    phases: tuple[Phase, ...]
+    note: str | None = None  # shown with every result on this way (e.g. what Koordination funds)
+    note_url: str | None = None  # the chapter that explains it, relative to the site root
+    note_title: str | None = None  # that chapter's title
+
+
+@dataclass(frozen=True)
+class Default:
+    value: float
+    source: str
 
 
 @dataclass(frozen=True)
@@ -81,34 +103,44 @@ class Parameters:
     inhabitants_per_fte: int
     municipalities_per_fte: int
     fte_step: float
-    cost_default: float
-    cost_min: float
-    cost_max: float
-    cost_source: str
+    cost_per_fte: Default
+    pay_rise: Default  # % per year
+    workplace_cost: Default  # € per post and year
+    first_year: int
     funding: dict[str, FundingWay]
+    rules: dict[str, RuleSet]
+    default_rules: str
     funding_notice: str
+    land_notice: str  # Land law that ends federal funding (e.g. a mandatory climate task)
     size_tolerance: float  # finder: share outside a size bound that still counts as "teilweise"
     calculator_url: str  # relative to the site root, for links from finder results
 
     @classmethod
     def from_dict(cls, d: dict) -> Parameters:
         models = {key: _model(key, m) for key, m in d["models"].items()}
-        funding = {way["id"]: _funding(way) for way in d["funding"]}
-        guide, cost = d["guide"], d["cost_per_fte"]
+        funding = {way["id"]: _way(way) for way in d["funding"]}
+        rules = {r["id"]: _rules(r) for r in d["rules"]}
+        guide = d["guide"]
         return cls(
-            models,
-            guide["inhabitants_per_fte"],
-            guide["municipalities_per_fte"],
-            guide["step"],
-            cost["default"],
-            cost["min"],
-            cost["max"],
-            cost["source"],
-            funding,
-            d["funding_notice"],
-            d["finder"]["size_tolerance"],
-            d["urls"]["calculator"],
+            models=models,
+            inhabitants_per_fte=guide["inhabitants_per_fte"],
+            municipalities_per_fte=guide["municipalities_per_fte"],
+            fte_step=guide["step"],
+            cost_per_fte=Default(**d["defaults"]["cost_per_fte"]),
+            pay_rise=Default(**d["defaults"]["pay_rise"]),
+            workplace_cost=Default(**d["defaults"]["workplace_cost"]),
+            first_year=d["defaults"]["first_year"],
+            funding=funding,
+            rules=rules,
+            default_rules=d["default_rules"],
+            funding_notice=d["funding_notice"],
+            land_notice=d["land_notice"],
+            size_tolerance=d["finder"]["size_tolerance"],
+            calculator_url=d["urls"]["calculator"],
         )
+
+    def phases(self, rules: str, way: str) -> tuple[Phase, ...]:
+        return self.rules[rules].phases.get(way, ())
 
 
 def _model(key: str, m: dict) -> ModelParams:
@@ -120,7 +152,7 @@ def _model(key: str, m: dict) -> ModelParams:
         name=m["name"],
         order=m["order"],
         min_fte=m["min_fte"],
-        guide=m["guide"],
+        richtwert=m["richtwert"],
         budget=Band(**m["budget"]),
         size=SizeRange(size["min"], size["max"], size["circa"], tuple(size["kinds"]), size["label"]),
         history=LevelRange(**m["history"]),
@@ -128,10 +160,15 @@ def _model(key: str, m: dict) -> ModelParams:
         stage=m["stage"],
         url=m["url"],
         source=m["source"],
+        note=m.get("note"),
     )
 
 
-def _funding(way: dict) -> FundingWay:
-    phases = tuple(Phase(**p) for p in way["phases"])
+def _way(way: dict) -> FundingWay:
     models = None if way["models"] is None else tuple(way["models"])
-    return FundingWay(way["id"], way["name"], models, phases)
+    return FundingWay(way["id"], way["name"], models, way.get("note"), way.get("note_url"), way.get("note_title"))
+
+
+def _rules(r: dict) -> RuleSet:
+    phases = {way: tuple(Phase(**p) for p in ps) for way, ps in r["phases"].items()}
+    return RuleSet(r["id"], r["name"], r["valid"], phases)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from calc import fmt
+from calc.params import FundingWay, Parameters
 
 # The standard library's html.escape imports html.entities (a table of 2,000 names), which adds
 # about 65 ms to the worker's start in Pyodide; escaping needs only these five characters.
@@ -25,11 +26,15 @@ def escape(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def estimate_html(result: dict, notice: str, funding_names: dict[str, str]) -> str:
+def estimate_html(result: dict, params: Parameters, prefix: str = "") -> str:
+    """The result of ``estimate``; ``prefix`` puts its ``data-field`` paths under a larger result
+    (``results.0.`` inside a comparison)."""
     fte, budget = result["fte"], result["budget_eur_per_year"]
+    way = params.funding[result["inputs"]["funding"]]
     parts = [
         f'<h2 id="ergebnis-titel">Ergebnis: {escape(_model_title(result))}</h2>',
-        _inputs(result["inputs"], funding_names),
+        council_summary(result),
+        _inputs(result["inputs"], params),
         '<div class="calc-figures">',
         _figure("Empfohlene Stellen", _value("fte.recommended", fte["recommended"], fmt.fte), "calc-main"),
         _figure(
@@ -45,22 +50,67 @@ def estimate_html(result: dict, notice: str, funding_names: dict[str, str]) -> s
         _row("Empfehlung (auf halbe Stellen aufgerundet)", _value("fte.recommended", fte["recommended"], fmt.fte)),
         _row("Regel", _value("fte.rule", fte["rule"], str)),
         "</tbody></table>",
-        _projection(result["projection"]),
-        _warnings(result["warnings"]),
-        _sources(result["sources"], notice),
+        _projection(result["projection"], result["totals"]),
+        _warnings(result["warnings"], way),
+        _notes(result["notes"]),
+        _sources(result["sources"], params.funding_notice),
     ]
-    return "\n".join(parts)
+    html = "\n".join(parts)
+    return html.replace('data-field="', f'data-field="{prefix}') if prefix else html
 
 
-def _inputs(inputs: dict, funding_names: dict[str, str]) -> str:
+def council_summary(result: dict) -> str:
+    """What a council asks first: the yearly cost the municipality carries once funding ends."""
+    after, rows = result["after_funding"], result["projection"]
+    inhabitants = result["inputs"]["inhabitants"]
+    if after is not None:
+        before = after["calendar_year"] - 1
+        text = (
+            f"Ab {_value('after_funding.calendar_year', after['calendar_year'], str)} trägt die Kommune "
+            f"{_value('after_funding.own_share', after['own_share'], fmt.euro)} Personal- und Arbeitsplatzkosten "
+            f"im Jahr, {_value('after_funding.increase', after['increase'], fmt.euro)} mehr als {before}; "
+            "mit dem Budget Klimaschutz sind das "
+            f"{_value('after_funding.per_inhabitant', after['per_inhabitant'], _per_inhabitant)} "
+            "je Einwohnerin und Einwohner."
+        )
+    else:
+        first = rows[0]
+        funded = any(row["funding"] > 0 for row in rows)
+        share = round(first["own_total"] / inhabitants, 2)
+        text = (
+            f"Im Jahr {_value('projection.0.calendar_year', first['calendar_year'], str)} trägt die Kommune "
+            f"{_value('projection.0.own_share', first['own_share'], fmt.euro)} Personal- und Arbeitsplatzkosten"
+            + (" nach Abzug der Förderung" if funded else "")
+            + f"; mit dem Budget Klimaschutz sind das {escape(_per_inhabitant(share))} je Einwohnerin und Einwohner."
+        )
+        if funded:
+            text += " Die Förderung läuft über den gewählten Zeitraum hinaus (siehe Hinweise)."
+    return f'<p class="calc-council">{text}</p>'
+
+
+def _per_inhabitant(value: float) -> str:
+    return f"{fmt.number(value, 2)}{fmt.NBSP}€"
+
+
+def _inputs(inputs: dict, params: Parameters) -> str:
+    way_names = {way.id: way.name for way in params.funding.values()}
+    rule_names = {rules.id: rules.name for rules in params.rules.values()}
     rows = [
         _row("Einwohnerzahl", _value("inputs.inhabitants", inputs["inhabitants"], fmt.number)),
         _row("Kosten je Vollzeitstelle", _value("inputs.cost_per_fte", inputs["cost_per_fte"], fmt.euro)),
-        _row("Förderweg", _value("inputs.funding", inputs["funding"], lambda v: funding_names.get(v, v))),
+        _row("Tarifsteigerung je Jahr", _value("inputs.pay_rise", inputs["pay_rise"], _percent_value)),
+        _row(
+            "Arbeitsplatzkosten je Stelle und Jahr", _value("inputs.workplace_cost", inputs["workplace_cost"], fmt.euro)
+        ),
+        _row("Förderweg", _value("inputs.funding", inputs["funding"], lambda v: way_names.get(v, v))),
+        _row("Regelwerk", _value("inputs.rules", inputs["rules"], lambda v: rule_names.get(v, v))),
         _row(
             "Finanzschwache Kommune",
             _value("inputs.financially_weak", inputs["financially_weak"], lambda v: "ja" if v else "nein"),
         ),
+        _row("Bereits geförderte Jahre", _value("inputs.funding_years_done", inputs["funding_years_done"], str)),
+        _row("Geförderte Stellen", _value("inputs.funded_fte", inputs["funded_fte"], fmt.fte)),
+        _row("Erstes Jahr der Projektion", _value("inputs.first_year", inputs["first_year"], str)),
         _row("Jahre der Projektion", _value("inputs.years", inputs["years"], str)),
     ]
     if inputs["municipalities"] is not None:
@@ -70,6 +120,12 @@ def _inputs(inputs: dict, funding_names: dict[str, str]) -> str:
     return (
         '<table class="calc-table calc-inputs"><caption>Eingaben</caption><tbody>' + "".join(rows) + "</tbody></table>"
     )
+
+
+def _percent_value(value: float) -> str:
+    """A percentage given as a number of percent (2.8 -> '2,8 %')."""
+    text = fmt.number(value, 2).rstrip("0").rstrip(",")
+    return f"{text}{fmt.NBSP}%"
 
 
 def _model_title(result: dict) -> str:
@@ -109,33 +165,47 @@ def _budget_range(budget: dict) -> str:
     return f"{text} {flag}" if shown else f"{text}<span hidden>{flag}</span>"
 
 
-def _projection(years: list[dict]) -> str:
+PROJECTION_COLUMNS = (
+    ("phase", "Phase", str),
+    ("rate", "Förderquote", fmt.percent),
+    ("personnel", "Personalkosten", fmt.euro),
+    ("workplace", "Arbeitsplatzkosten", fmt.euro),
+    ("funding", "Förderung", fmt.euro),
+    ("own_share", "Eigenanteil Personal und Arbeitsplatz", fmt.euro),
+    ("budget_min", "Budget Klimaschutz (mind.)", fmt.euro),
+    ("own_total", "Eigenanteil mit Budget", fmt.euro),
+)
+
+
+def _projection(years: list[dict], totals: dict) -> str:
     rows = "\n".join(
-        f'<tr><th scope="row">{_value(f"projection.{i}.year", y["year"], str)}</th>'
-        f"<td>{_value(f'projection.{i}.phase', y['phase'], str)}</td>"
-        f"<td>{_value(f'projection.{i}.rate', y['rate'], fmt.percent)}</td>"
-        f"<td>{_value(f'projection.{i}.personnel', y['personnel'], fmt.euro)}</td>"
-        f"<td>{_value(f'projection.{i}.funding', y['funding'], fmt.euro)}</td>"
-        f"<td>{_value(f'projection.{i}.own_share', y['own_share'], fmt.euro)}</td>"
-        f"<td>{_value(f'projection.{i}.budget_min', y['budget_min'], fmt.euro)}</td></tr>"
+        f'<tr><th scope="row">{_value(f"projection.{i}.calendar_year", y["calendar_year"], str)}'
+        f"<span hidden>{_value(f'projection.{i}.year', y['year'], str)}</span></th>"
+        + "".join(f"<td>{_value(f'projection.{i}.{key}', y[key], show)}</td>" for key, _, show in PROJECTION_COLUMNS)
+        + "</tr>"
         for i, y in enumerate(years)
     )
+    sums = "".join(
+        f"<td>{_value(f'totals.{key}', totals[key], fmt.euro)}</td>" if key in totals else "<td></td>"
+        for key, _, _ in PROJECTION_COLUMNS
+    )
+    head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label, _ in PROJECTION_COLUMNS)
     return (
-        '<h3 id="projektion">Personalkosten und Förderung über die Jahre</h3>'
+        '<h3 id="projektion">Kosten und Förderung über die Jahre</h3>'
         f"{projection_svg(years)}"
         '<div class="calc-scroll" tabindex="0" role="region" aria-labelledby="projektion-caption">'
-        '<table class="calc-table calc-projection"><caption id="projektion-caption">Jahr für Jahr: Personalkosten, '
-        'Förderung und Eigenanteil</caption><thead><tr><th scope="col">Jahr</th><th scope="col">Phase</th>'
-        '<th scope="col">Förderquote</th><th scope="col">Personalkosten</th><th scope="col">Förderung</th>'
-        '<th scope="col">Eigenanteil</th><th scope="col">Budget Klimaschutz (mind.)</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+        '<table class="calc-table calc-projection"><caption id="projektion-caption">Jahr für Jahr: Personal- und '
+        "Arbeitsplatzkosten, Förderung und Eigenanteil</caption>"
+        f'<thead><tr><th scope="col">Jahr</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Summe</th>{sums}</tr></tfoot></table></div>'
     )
 
 
 def projection_svg(years: list[dict]) -> str:
     """Stacked bars per year (funded share below, own share on top) as inline SVG."""
     width, height, left, bottom, top = 640, 240, 90, 30, 20
-    peak = max([y["personnel"] for y in years] + [1])
+    peak = max([y["funding"] + y["own_share"] for y in years] + [1])
     slot = (width - left - 10) / len(years)
     bar = min(48.0, slot * 0.6)
     scale = (height - bottom - top) / peak
@@ -149,10 +219,11 @@ def projection_svg(years: list[dict]) -> str:
             f'height="{funded_h:.1f}"/>'
             f'<rect class="calc-bar-own" x="{x:.1f}" y="{base - funded_h - own_h:.1f}" width="{bar:.1f}" '
             f'height="{own_h:.1f}"/>'
-            f'<text x="{x + bar / 2:.1f}" y="{height - 10}" text-anchor="middle">{y["year"]}</text>'
+            f'<text x="{x + bar / 2:.1f}" y="{height - 10}" text-anchor="middle">{y["calendar_year"]}</text>'
         )
     summary = "; ".join(
-        f"Jahr {y['year']}: Förderung {fmt.euro(y['funding'])}, Eigenanteil {fmt.euro(y['own_share'])}" for y in years
+        f"{y['calendar_year']}: Förderung {fmt.euro(y['funding'])}, Eigenanteil {fmt.euro(y['own_share'])}"
+        for y in years
     )
     axis = (
         f'<line class="calc-axis" x1="{left - 4}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}"/>'
@@ -162,18 +233,126 @@ def projection_svg(years: list[dict]) -> str:
     return (
         f'<figure class="calc-chart"><svg viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="chart-title">Personalkosten je Jahr: geförderter Anteil und Eigenanteil</title>'
+        '<title id="chart-title">Personal- und Arbeitsplatzkosten je Jahr: geförderter Anteil und Eigenanteil</title>'
         f'<desc id="chart-desc">{escape(summary)}</desc>{axis}{"".join(bars)}</svg>'
         '<figcaption><span class="calc-key calc-key-funded"></span> Förderung '
         '<span class="calc-key calc-key-own"></span> Eigenanteil der Kommune</figcaption></figure>'
     )
 
 
-def _warnings(warnings: list[str]) -> str:
+# --------------------------------------------------------------------------------------------
+# Compare
+# --------------------------------------------------------------------------------------------
+
+
+def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
+    """Models side by side (table and one chart), then the full result of the first model."""
+    results = result["results"]
+    numbers = ", ".join(params.models[r["model"]].number for r in results)
+    rows = "".join(_compare_row(i, r, params, base) for i, r in enumerate(results))
+    head = "".join(
+        f'<th scope="col">{escape(label)}</th>'
+        for label in (
+            "Modell",
+            "Empfohlene Stellen",
+            "Personalkosten im ersten Jahr",
+            "Eigenanteil nach Förderende",
+            "Budget Klimaschutz je Jahr",
+            "Grad der personellen Verstetigung",
+        )
+    )
+    warnings = "".join(f"<li>{_value(f'warnings.{i}', w, str)}</li>" for i, w in enumerate(result["warnings"]))
+    notes = f'<div class="admonition warning"><ul>{warnings}</ul></div>' if warnings else ""
+    return (
+        '<section class="calc-compare" aria-labelledby="vergleich-titel">'
+        f'<h2 id="vergleich-titel">Vergleich: {escape(numbers)}</h2>'
+        '<div class="calc-scroll" tabindex="0" role="region" aria-labelledby="vergleich-caption">'
+        '<table class="calc-table calc-compare-table"><caption id="vergleich-caption">Die Modelle mit denselben '
+        f"Eingaben</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        f"{compare_svg(results, params)}{notes}</section>" + estimate_html(results[0], params, prefix="results.0.")
+    )
+
+
+def _compare_row(i: int, r: dict, params: Parameters, base: str) -> str:
+    model = params.models[r["model"]]
+    after = r["after_funding"]
+    p = f"results.{i}."
+    own_after = (
+        _value(p + "after_funding.own_share", after["own_share"], fmt.euro)
+        + f" ab {_value(p + 'after_funding.calendar_year', after['calendar_year'], str)}"
+        if after
+        else _value(p + "after_funding", None, str)
+        + f" (Eigenanteil {r['projection'][0]['calendar_year']}: "
+        + f"{_value(p + 'projection.0.own_share', r['projection'][0]['own_share'], fmt.euro)})"
+    )
+    budget = _budget_range(r["budget_eur_per_year"]).replace('data-field="', f'data-field="{p}')
+    return (
+        f'<tr><th scope="row"><a href="{base}{escape(model.url)}">{escape(model.number)} – {escape(model.name)}</a>'
+        f"<span hidden>{_value(p + 'model', r['model'], str)}</span></th>"
+        f"<td>{_value(p + 'fte.recommended', r['fte']['recommended'], fmt.fte)}</td>"
+        f"<td>{_value(p + 'personnel_eur_per_year', r['personnel_eur_per_year'], fmt.euro)}</td>"
+        f"<td>{own_after}</td><td>{budget}</td><td>{escape(model.stage)}</td></tr>"
+    )
+
+
+def compare_svg(results: list[dict], params: Parameters) -> str:
+    """One horizontal bar per model: what the municipality carries in the year the comparison is
+    about (the first year after funding, else the first year), split into own share and budget."""
+    width, row, left, right = 640, 34, 150, 20
+    height = row * len(results) + 30
+    amounts = []
+    for r in results:
+        after = r["after_funding"]
+        year = next(
+            (y for y in r["projection"] if after and y["calendar_year"] == after["calendar_year"]), r["projection"][0]
+        )
+        amounts.append((params.models[r["model"]].number, year))
+    peak = max([y["own_total"] for _, y in amounts] + [1])
+    scale = (width - left - right) / peak
+    bars = []
+    for i, (number, y) in enumerate(amounts):
+        top = 10 + i * row
+        own_w, budget_w = y["own_share"] * scale, y["budget_min"] * scale
+        bars.append(
+            f'<text x="{left - 8}" y="{top + 17}" text-anchor="end">{escape(number)} ({y["calendar_year"]})</text>'
+            f'<rect class="calc-bar-own" x="{left}" y="{top}" width="{own_w:.1f}" height="22"/>'
+            f'<rect class="calc-bar-budget" x="{left + own_w:.1f}" y="{top}" width="{budget_w:.1f}" height="22"/>'
+        )
+    summary = "; ".join(
+        f"{number} im Jahr {y['calendar_year']}: Personal und Arbeitsplatz {fmt.euro(y['own_share'])}, "
+        f"Budget Klimaschutz {fmt.euro(y['budget_min'])}"
+        for number, y in amounts
+    )
+    return (
+        f'<figure class="calc-chart calc-compare-chart"><svg viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="vergleich-chart-title vergleich-chart-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="vergleich-chart-title">Eigenanteil der Kommune je Modell im ersten Jahr nach der Förderung'
+        "</title>"
+        f'<desc id="vergleich-chart-desc">{escape(summary)}</desc>{"".join(bars)}</svg>'
+        '<figcaption><span class="calc-key calc-key-own"></span> Personal- und Arbeitsplatzkosten '
+        '<span class="calc-key calc-key-budget"></span> Budget Klimaschutz (mind.)</figcaption></figure>'
+    )
+
+
+def _warnings(warnings: list[str], way: FundingWay, base: str = "../") -> str:
     if not warnings:
         return '<p class="calc-ok">Keine Hinweise: die Eingaben passen zum Steckbrief.</p>'
-    items = "".join(f"<li>{_value(f'warnings.{i}', w, str)}</li>" for i, w in enumerate(warnings))
+
+    def item(i: int, text: str) -> str:
+        link = ""
+        if way.note_url and text == way.note:
+            link = f' <a href="{base}{escape(way.note_url)}">Mehr im Kapitel „{escape(way.note_title)}“</a>'
+        return f"<li>{_value(f'warnings.{i}', text, str)}{link}</li>"
+
+    items = "".join(item(i, w) for i, w in enumerate(warnings))
     return f'<div class="admonition warning"><p class="admonition-title">Hinweise</p><ul>{items}</ul></div>'
+
+
+def _notes(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{_value(f'notes.{i}', n, str)}</li>" for i, n in enumerate(notes))
+    return f'<div class="admonition note"><p class="admonition-title">Zur Rechnung</p><ul>{items}</ul></div>'
 
 
 def _sources(sources: list[str], notice: str) -> str:

@@ -3,35 +3,75 @@
 from __future__ import annotations
 
 from guide.loader import Content, Model
-from guide.urls import CALCULATOR_DOC, doc_url, model_doc
+from guide.urls import CALCULATOR_DOC, chapter_doc, doc_url, model_doc
 
 
 def calc_parameters(content: Content) -> dict:
     """JSON-friendly parameters for ``calc.params.Parameters.from_dict``."""
     calc = content.calculator
-    cost = calc["kosten_je_stelle"]
     guide = calc["richtwerte"]
+    notes = calc["modellhinweise"]
     return {
-        "models": {m.calc_id: _model(m, content) for m in content.models},
+        "models": {m.calc_id: _model(m, content, notes.get(m.id)) for m in content.models},
         "guide": {
             "inhabitants_per_fte": guide["einwohner_je_stelle"],
             "municipalities_per_fte": guide["gemeinden_je_stelle"],
             "step": guide["stellenraster"],
         },
-        "cost_per_fte": {
-            "default": cost["standard"],
-            "min": cost["min"],
-            "max": cost["max"],
-            "source": f"{content.sources[cost['quelle']].citation} (Stand {cost['stand']})",
+        "defaults": {
+            "cost_per_fte": {
+                "value": cost_per_fte(calc["kosten_je_stelle"]),
+                "source": _cited(calc["kosten_je_stelle"], content),
+            },
+            "pay_rise": _default(calc["tarifsteigerung"], content),
+            "workplace_cost": _default(calc["arbeitsplatzkosten"], content),
+            "first_year": first_year(calc["stand"]),
         },
-        "funding": [_funding(way, content) for way in calc["foerderwege"]],
+        "funding": [_way(way, content) for way in calc["foerderwege"]],
+        "rules": [_rules(r, content) for r in calc["regelwerke"]],
+        "default_rules": calc["regelwerk_standard"],
         "funding_notice": calc["hinweis_foerderung"],
+        "land_notice": " ".join(rule["text"] for rule in calc["laenderregeln"]),
         "finder": {"size_tolerance": calc["finder"]["groessentoleranz"]},
         "urls": {"calculator": doc_url(CALCULATOR_DOC)},
     }
 
 
-def _model(m: Model, content: Content) -> dict:
+def monthly_pay(cost: dict, group: str, step: int) -> float:
+    table = {row["gruppe"]: row["stufen"] for row in cost["entgelte"]}
+    return table[group][step - 1]
+
+
+def yearly_cost(cost: dict, monthly: float) -> float:
+    """Employer cost of a full post a year: twelve months, the annual special payment, contributions."""
+    return monthly * (12 + cost["jahressonderzahlung"]) * (1 + cost["arbeitgeberanteil"])
+
+
+def cost_per_fte(cost: dict) -> int:
+    """The default cost per post: the yearly cost of the content's pay group and step, rounded."""
+    exact = yearly_cost(cost, monthly_pay(cost, cost["gruppe"], cost["stufe"]))
+    return round(exact / cost["rundung"]) * cost["rundung"]
+
+
+def first_year(stand: str) -> int:
+    """'November 2026' -> 2026: the default first year of the projection (no clock, deterministic)."""
+    years = [int(word) for word in stand.replace(".", " ").split() if word.isdigit() and len(word) == 4]
+    if not years:
+        raise ValueError(f"stand {stand!r} nennt kein Jahr")
+    return years[-1]
+
+
+def _cited(entry: dict, content: Content) -> str:
+    source = content.sources[entry["quelle"]]
+    stand = entry.get("stand") or source.stand
+    return f"{source.citation.rstrip('.')} (Stand {stand})" if stand else source.citation
+
+
+def _default(entry: dict, content: Content) -> dict:
+    return {"value": entry["standard"], "source": _cited(entry, content)}
+
+
+def _model(m: Model, content: Content, note: str | None) -> dict:
     start = m.data["ausgangslage"]
     size, staff, budget = start["kommunengroesse"], start["budget_personal"], start["budget_klimaschutz"]
     return {
@@ -40,7 +80,7 @@ def _model(m: Model, content: Content) -> dict:
         "name": m.name,
         "order": m.order,
         "min_fte": staff["min_stellen"],
-        "guide": staff["richtwert"],
+        "richtwert": staff["richtwert"],
         "budget": {
             "min": budget["min_eur_je_einwohner"],
             "max": budget["max_eur_je_einwohner"],
@@ -59,6 +99,7 @@ def _model(m: Model, content: Content) -> dict:
         "stage": m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
         "url": doc_url(model_doc(m.id)),
         "source": content.sources[m.data["quelle"]].citation,
+        **({"note": note} if note else {}),
     }
 
 
@@ -66,28 +107,42 @@ def _span(span: dict) -> dict:
     return {"low": span["von"], "high": span["bis"], "label": span["wert"]}
 
 
-def _funding(way: dict, content: Content) -> dict:
-    def weak_origin(phase: dict) -> dict:
-        origin = phase.get("quote_finanzschwach_herkunft")
-        if origin is None:
-            return {}
-        return {"weak_basis": content.sources[origin["quelle"]].citation, "weak_confidence": origin["gesichert"]}
+def _way(way: dict, content: Content) -> dict:
+    data = {"id": way["id"], "name": way["name"], "models": None if way["modelle"] == "alle" else way["modelle"]}
+    if "hinweis" in way:
+        data["note"] = way["hinweis"]
+    if "kapitel" in way:
+        data["note_url"] = doc_url(chapter_doc(way["kapitel"]))
+        data["note_title"] = next(ch.title for ch in content.chapters if ch.slug == way["kapitel"])
+    return data
 
+
+def _rules(rules: dict, content: Content) -> dict:
     return {
-        "id": way["id"],
-        "name": way["name"],
-        "models": None if way["modelle"] == "alle" else way["modelle"],
-        "phases": [
-            {
-                "name": p["name"],
-                "years": p["jahre"],
-                "rate": p["quote"],
-                "rate_weak": p["quote_finanzschwach"],
-                "basis": p["rechtsgrundlage"],
-                "stand": p["stand"],
-                "confidence": p["gesichert"],
-                **weak_origin(p),
-            }
-            for p in way["phasen"]
-        ],
+        "id": rules["id"],
+        "name": rules["name"],
+        "valid": rules["gilt"],
+        "phases": {way: [_phase(p, content) for p in phases] for way, phases in rules["phasen"].items()},
     }
+
+
+def _phase(p: dict, content: Content) -> dict:
+    phase = {
+        "name": p["name"],
+        "years": p["jahre"],
+        "rate": p["quote"],
+        "rate_weak": p["quote_finanzschwach"],
+        "section": p["nr"],
+        "basis": content.sources[p["quelle"]].citation,
+        "stand": p["stand"],
+        "confidence": p["gesichert"],
+    }
+    if "pauschale_je_stelle" in p:
+        phase["flat_per_fte"] = p["pauschale_je_stelle"]
+    if "max_stellen" in p:
+        phase["max_fte"] = p["max_stellen"]
+    origin = p.get("quote_finanzschwach_herkunft")
+    if origin:
+        phase["weak_basis"] = content.sources[origin["quelle"]].citation
+        phase["weak_confidence"] = origin["gesichert"]
+    return phase

@@ -539,6 +539,25 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
             for j, target in enumerate(way["modelle"]):
                 if target not in model_ids:
                     c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
+        if "kapitel" in way and way["kapitel"] not in {ch.slug for ch in content.chapters}:
+            c.reference(calc_display, ("foerderwege", i, "kapitel"), f"Kapitel '{way['kapitel']}' gibt es nicht")
+    for model_id in calc["modellhinweise"]:
+        if model_id not in model_ids:
+            c.reference(calc_display, ("modellhinweise", model_id), f"Modell '{model_id}' gibt es nicht")
+    _check_rules(c, calc_display, calc)
+
+
+def _check_rules(c: _Collector, display: str, calc: dict) -> None:
+    """Every funding line with phases has them under every set of rules; the default rules exist."""
+    ids = [r["id"] for r in calc["regelwerke"]]
+    if calc["regelwerk_standard"] not in ids:
+        c.reference(display, ("regelwerk_standard",), f"Regelwerk '{calc['regelwerk_standard']}' gibt es nicht")
+    lines = {way["id"] for way in calc["foerderwege"] if way["id"] != "none"}
+    for i, rules in enumerate(calc["regelwerke"]):
+        for missing in sorted(lines - set(rules["phasen"])):
+            c.reference(display, ("regelwerke", i, "phasen"), f"Förderweg '{missing}' fehlt in diesem Regelwerk")
+        for extra in sorted(set(rules["phasen"]) - lines):
+            c.reference(display, ("regelwerke", i, "phasen", extra), f"Förderweg '{extra}' gibt es nicht")
 
 
 RECOMMENDATION_FIELDS = (

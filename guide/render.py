@@ -14,11 +14,11 @@ from pathlib import Path
 
 import jinja2
 
-from calc import fmt
+from calc import fmt, limits
 from calc.api import Session
 from calc.render import escape
 from guide import urls
-from guide.export import calc_parameters
+from guide.export import calc_parameters, yearly_cost
 from guide.loader import SCHEMA_DIR, Content, Model
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -97,6 +97,7 @@ def _environment() -> jinja2.Environment:
         fte=fmt.fte,
         number=fmt.number,
         euro_per_inhabitant=fmt.euro_per_inhabitant,
+        percent=fmt.percent,
     )
     return env
 
@@ -194,20 +195,33 @@ def render_finder_page(content: Content, pyodide_version: str) -> str:
 
 
 def _render_tool(template: str, doc: str, command: str, defaults: dict, content: Content, pyodide_version: str) -> str:
-    """A page of the in-browser calculator, prerendered for ``defaults`` by the same calc package."""
-    params = calc_parameters(content)
-    session = Session(params)
-    result = session.compute(command, defaults)
+    """A page of the in-browser calculator, prerendered for ``defaults`` by the same ``Session.run``
+    the browser's worker calls."""
+    session = Session(calc_parameters(content))
+    answer = json.loads(session.run(command, json.dumps(defaults)))
     return _render(
         template,
         doc,
         content=content,
-        params=params,
-        defaults=result["inputs"] | defaults,  # the given values as written, completed by the parsed defaults
-        result_html=session.html(command, result),
+        params=session.params,
+        defaults=answer["result"]["inputs"] | defaults,  # the given values as written, completed by the parsed defaults
+        result_html=answer["html"],
         calc=content.calculator,
+        limits=limits,
+        cost_table=cost_table(content.calculator["kosten_je_stelle"]),
         pyodide_version=pyodide_version,
     )
+
+
+def cost_table(cost: dict) -> list[dict]:
+    """Monthly pay and yearly employer cost per pay group and step, derived as the default is."""
+    return [
+        {
+            "group": row["gruppe"],
+            "cells": [{"monthly": m, "yearly": round(yearly_cost(cost, m))} for m in row["stufen"]],
+        }
+        for row in cost["entgelte"]
+    ]
 
 
 def render_path_page(content: Content) -> str:

@@ -461,9 +461,45 @@ def test_calculator_form_has_field(pages, name):
 
 def test_calculator_offers_every_model_and_selects_the_default(pages, raw_models):
     page = pages["rechner.md"]
-    options = re.findall(r'<option value="(V[^"]+)"', page)
-    assert options == [raw_models[m]["nummer"].replace(" ", "") for m in MODEL_IDS]
-    assert re.search(r'<option value="V7"[^>]*\bselected\b', page)
+    models = [raw_models[m]["nummer"].replace(" ", "") for m in MODEL_IDS]
+    for select in ("f-model", "f-compare-1", "f-compare-2", "f-compare-3"):
+        found = re.search(rf'<select id="{select}".*?</select>', page, re.DOTALL).group(0)
+        assert re.findall(r'<option value="(V[^"]+)"', found) == models
+    main = re.search(r'<select id="f-model".*?</select>', page, re.DOTALL).group(0)
+    assert re.search(r'<option value="V7"[^>]*\bselected\b', main)
+    compare = re.findall(r'<select id="f-compare-\d" name="compare" data-list>', page)
+    assert len(compare) == 3  # "up to three further models"
+    assert " selected" not in page.split('id="f-compare-1"')[1].split("</fieldset>")[0]
+
+
+def test_calculator_offers_both_rule_sets_with_their_validity(pages):
+    select = re.search(r'<select id="f-rules".*?</select>', pages["rechner.md"], re.DOTALL).group(0)
+    assert re.findall(r'<option value="([^"]+)"', select) == ["krl-2024", "krl-2022"]
+    assert re.search(r'<option value="krl-2024" selected>', select)
+    assert "10. Oktober 2024" in pages["rechner.md"] and "31.12.2027" in pages["rechner.md"]
+
+
+def test_calculator_help_texts_derive_from_the_limits(pages):
+    page = pages["rechner.md"]
+    assert "ganze Zahl von 1 bis 10.000.000" in page
+    assert "ganze Zahl von 2000 bis 2100" in page  # a year has no thousands dot
+    assert "Zahl von 0 bis 10" in page and "Zahl von 0 bis 100.000" in page
+
+
+def test_calculator_rules_table_shows_section_and_how_sure(pages):
+    table = re.search(r'<table class="calc-table calc-foerderwege">.*?</table>', pages["rechner.md"], re.DOTALL)
+    rows = re.findall(r"<tr><td>.*?</tr>", table.group(0))
+    assert len(rows) == 8  # 2 rule sets × (Erstvorhaben, Anschluss ×2, Koordination)
+    for row in rows:
+        assert "Nr. 4.1." in row
+        assert re.search(r"\((geprüft|Sekundärquelle|ungeprüft)\)", row), row
+
+
+def test_cost_table_derives_the_default(pages):
+    # E11 Stufe 3: 4.908,59 € × (12 + 0,7028) × 1,28 = 79.812 € -> rounded to 80.000 €
+    page = pages["rechner.md"]
+    assert "4.908,59&nbsp;€ im Monat<br>79.812\xa0€ im Jahr" in page
+    assert 'value="80000"' in page
 
 
 def test_calculator_offers_every_funding_way(pages):

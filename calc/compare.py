@@ -1,0 +1,57 @@
+"""``compare``: the same inputs for two to four models, each result exactly what ``estimate`` gives.
+
+Contract: shared/design/decision-tool.md §4.
+"""
+
+from __future__ import annotations
+
+from calc.errors import InputError
+from calc.estimate import FIELDS, estimate, parse_estimate_input
+from calc.inputs import model_key, reject_unknown, require_object
+from calc.limits import MODELS_TO_COMPARE
+from calc.params import Parameters
+
+COMPARE_FIELDS = tuple("models" if field == "model" else field for field in FIELDS)
+
+
+def compare_models(raw: object, params: Parameters) -> list[str]:
+    """The model keys of ``raw["models"]``: 2 to 4 distinct known models, as written in any case."""
+    low, high = MODELS_TO_COMPARE
+    value = raw.get("models")
+    wanted = f"Bitte wählen Sie {low} bis {high} verschiedene Modelle zum Vergleich"
+    if not isinstance(value, list) or not low <= len(value) <= high:
+        raise InputError("models", f'{wanted}, z. B. ["V7", "V10"].')
+    keys = [model_key({"models": item}, "models", tuple(params.models)) for item in value]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        names = ", ".join(params.models[key].number for key in repeated)
+        raise InputError("models", f"{wanted}; {names} steht mehrfach in der Liste.")
+    return keys
+
+
+def compare_raw(raw: object, params: Parameters) -> dict:
+    """JSON in, JSON out: ``{"results": [estimate output per model], "warnings": [...]}``."""
+    raw = require_object(raw)
+    reject_unknown(raw, COMPARE_FIELDS)
+    keys = compare_models(raw, params)
+    results = []
+    for key in keys:
+        single = {name: value for name, value in raw.items() if name != "models"} | {"model": key}
+        inp = parse_estimate_input(single, params)
+        results.append(estimate(inp, params).to_dict())
+    return {"results": results, "warnings": _warnings(keys, params)}
+
+
+def _warnings(keys: list[str], params: Parameters) -> list[str]:
+    kinds = {key: params.models[key].size.kinds for key in keys}
+    county_only = [params.models[k].number for k, kind in kinds.items() if tuple(kind) == ("landkreis",)]
+    town_only = [params.models[k].number for k, kind in kinds.items() if "landkreis" not in kind]
+    if county_only and town_only:
+        return [
+            f"Der Vergleich mischt Modelle für Landkreise ({', '.join(county_only)}) mit Modellen für Gemeinden "
+            f"({', '.join(town_only)}); es kann nur eine der beiden Gruppen zu Ihrer Kommune passen."
+        ]
+    return []
+
+
+__all__ = ["COMPARE_FIELDS", "compare_models", "compare_raw"]
