@@ -152,6 +152,32 @@ GRID = [
         id="V11-anschluss-weak",
     ),
     pytest.param({"model": "V11", "inhabitants": 1, "funding": "none", "years": 1}, id="V11-one-inhabitant"),
+    pytest.param(
+        {
+            "model": "V7a",
+            "inhabitants": 250000,
+            "municipalities": 40,
+            "funding": "anschluss",
+            "funding_years_done": 2,
+            "first_year": 2027,
+            "pay_rise": 3.5,
+            "workplace_cost": 12000.0,
+            "rules": "krl-2022",
+        },
+        id="V7a-anschluss-2-done-2022-rules",
+    ),
+    pytest.param(
+        {
+            "model": "V8",
+            "inhabitants": 80000,
+            "funding": "erst+anschluss",
+            "funded_fte": 1.5,
+            "pay_rise": 0.0,
+            "workplace_cost": 0.0,
+            "years": 7,
+        },
+        id="V8-part-funded-flat",
+    ),
 ]
 
 
@@ -251,6 +277,10 @@ def expected_fields(result: dict) -> dict[str, object]:
     wanted["personnel_eur_per_year"] = result["personnel_eur_per_year"]
     for i, year in enumerate(result["projection"]):
         wanted |= {f"projection.{i}.{k}": v for k, v in year.items() if k != "year"}  # year: the row header
+    if result["after_funding"] is not None:
+        wanted |= {f"after_funding.{k}": v for k, v in result["after_funding"].items()}
+    wanted |= {f"totals.{k}": v for k, v in result["totals"].items()}
+    wanted |= {f"notes.{i}": n for i, n in enumerate(result["notes"])}
     wanted |= {f"warnings.{i}": w for i, w in enumerate(result["warnings"])}
     wanted |= {f"sources.{i}": s for i, s in enumerate(result["sources"])}
     return wanted
@@ -271,9 +301,10 @@ def assert_matches_cli(page: Page, result: dict) -> None:
             continue  # e.g. budget max without an upper bound: the page says "ab …"
         assert path in shown, f"{path} wird nicht angezeigt (kein data-field)"
     years = page.eval_on_selector_all(
-        "#rechner .calc-projection tbody tr > th", "cells => cells.map(c => c.textContent.trim())"
+        "#rechner .calc-projection tbody tr > th > [data-field$='.calendar_year']",
+        "cells => cells.map(c => c.textContent.trim())",
     )
-    assert years == [str(y["year"]) for y in result["projection"]]
+    assert years == [str(y["calendar_year"]) for y in result["projection"]]
     assert len(result["projection"]) == result["inputs"]["years"]
     # exactly as many warnings and sources as the command line – none left from an older result
     assert sorted(f for f in shown if f.startswith("warnings.")) == sorted(
@@ -328,6 +359,11 @@ def payload_from_search(search: str) -> dict:
         "years": int,
         "cost_per_fte": float,
         "financially_weak": lambda v: v == "true",
+        "first_year": int,
+        "funding_years_done": int,
+        "funded_fte": float,
+        "pay_rise": float,
+        "workplace_cost": float,
     }
     return {k: types.get(k, str)(v) for k, v in parse_qsl(search.lstrip("?"))}
 
