@@ -44,7 +44,7 @@ def estimate_html(result: dict, params: Parameters, prefix: str = "") -> str:
         ),
         _figure("Budget Klimaschutz je Jahr", _budget_range(budget), "calc-main"),
         "</div>",
-        '<table class="calc-table"><caption>Stellen und wie sie zustande kommen</caption><tbody>',
+        '<table class="calc-table calc-fte"><caption>Stellen und wie sie zustande kommen</caption><tbody>',
         _row("Mindestpersonal laut Steckbrief", _value("fte.minimum", fte["minimum"], fmt.fte)),
         _row("Richtwert nach Größe", _value("fte.guidance", fte["guidance"], fmt.fte)),
         _row("Empfehlung (auf halbe Stellen aufgerundet)", _value("fte.recommended", fte["recommended"], fmt.fte)),

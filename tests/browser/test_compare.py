@@ -1,0 +1,126 @@
+"""Models side by side on /rechner/ (decision-tool.md §4): the page's comparison equals
+``python -m calc compare``, is shareable through the query string and prints on one A4 page; the
+council sentence is the CLI's after_funding, written out."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+READY_TIMEOUT = 120_000
+
+
+def wait_settled(page) -> None:
+    page.wait_for_function(
+        "() => ['ready', 'error'].includes(document.querySelector('#rechner')?.dataset.calcState)",
+        timeout=READY_TIMEOUT,
+    )
+
+
+def lookup(data, path: str):
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def _print(page) -> bytes:
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    return page.pdf(format="A4", prefer_css_page_size=True)
+
+
+BASE = {"inhabitants": 250000, "municipalities": 40, "funding": "anschluss", "funding_years_done": 1}
+CASES = [
+    pytest.param(["V7a", "V10"], BASE, id="V7a-V10-landkreis"),
+    pytest.param(["V7a", "V10", "V11"], BASE, id="V7a-V10-V11"),
+    pytest.param(
+        ["V7", "V8", "V9", "V10"],
+        {"inhabitants": 80000, "funding": "erst+anschluss", "financially_weak": True, "rules": "krl-2022"},
+        id="four-municipal-models-2022",
+    ),
+]
+
+
+def _query(models: list[str], values: dict) -> str:
+    parts = [f"model={models[0]}", "compare=" + ",".join(models[1:])]
+    parts += [f"{key}={str(value).lower() if isinstance(value, bool) else value}" for key, value in values.items()]
+    return "&".join(parts).replace("+", "%2B")
+
+
+def _fields(page) -> dict:
+    rows = page.eval_on_selector(
+        "#rechner [data-calc-result]",
+        "root => [...root.querySelectorAll('[data-field]')].map(e => [e.dataset.field, e.dataset.value])",
+    )
+    return {field: json.loads(raw) for field, raw in rows}
+
+
+@pytest.mark.parametrize("models, values", CASES)
+def test_comparison_matches_command_line(page, base_url, calc_cli, models, values):
+    code, expected = calc_cli("compare", dict(values, models=models))
+    assert code == 0, expected
+    page.goto(f"{base_url}rechner/?{_query(models, values)}")
+    wait_settled(page)
+    assert page.get_attribute("#rechner", "data-calc-state") == "ready"
+    shown = _fields(page)
+    for field, value in shown.items():
+        assert lookup(expected, field) == value, field
+    for i, result in enumerate(expected["results"]):
+        assert shown[f"results.{i}.model"] == result["model"]
+        assert shown[f"results.{i}.fte.recommended"] == result["fte"]["recommended"]
+        assert shown[f"results.{i}.personnel_eur_per_year"] == result["personnel_eur_per_year"]
+        if result["after_funding"]:
+            assert shown[f"results.{i}.after_funding.own_share"] == result["after_funding"]["own_share"]
+    # the table links every model's Steckbrief and names its degree of Verstetigung
+    rows = page.locator("#rechner .calc-compare-table tbody tr")
+    assert rows.count() == len(models)
+    for i, key in enumerate(models):
+        href = rows.nth(i).locator("a").get_attribute("href")
+        assert href.endswith(f"modelle/{key.lower()}/")
+        assert rows.nth(i).locator("td").last.inner_text() in ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
+    assert page.locator("#rechner .calc-compare-chart svg[role=img]").count() == 1
+    # the form shows the compared models and the link keeps them
+    assert [page.input_value(f"#f-compare-{i}") for i in range(1, len(models))] == models[1:]
+    assert "compare=" + "%2C".join(models[1:]) in page.evaluate("location.search").replace(",", "%2C")
+
+
+def test_council_sentence_is_the_cli_after_funding(page, base_url, calc_cli):
+    values = {"model": "V7a", "inhabitants": 250000, "municipalities": 40, "funding": "anschluss"}
+    values |= {"pay_rise": 0, "workplace_cost": 0}
+    code, result = calc_cli("estimate", values)
+    assert code == 0
+    page.goto(base_url + "rechner/?" + "&".join(f"{k}={v}" for k, v in values.items()))
+    wait_settled(page)
+    text = page.inner_text("#rechner .calc-council")
+    after = result["after_funding"]
+    assert after == {"calendar_year": 2029, "own_share": 160000, "increase": 64000, "per_inhabitant": 1.64}
+    assert re.sub(r"\s", " ", text) == (
+        "Ab 2029 trägt die Kommune 160.000 € Personal- und Arbeitsplatzkosten im Jahr, 64.000 € mehr als "
+        "2028; mit dem Budget Klimaschutz sind das 1,64 € je Einwohnerin und Einwohner."
+    )
+
+
+def test_comparison_error_is_shown_next_to_the_field(page, base_url):
+    page.goto(f"{base_url}rechner/?model=V7&inhabitants=50000&compare=V7")
+    wait_settled(page)
+    assert page.get_attribute("#rechner", "data-calc-state") == "error"
+    message = page.inner_text("#err-compare")
+    assert "mehrfach" in message and "V 7" in message
+    assert (
+        page.get_attribute("#f-compare-1", "aria-invalid") == "true"
+        or page.locator("fieldset[aria-invalid=true], [name=compare][aria-invalid=true]").count()
+    )
+
+
+def test_comparison_prints_on_one_page(page, base_url):
+    page.goto(f"{base_url}rechner/?{_query(['V7a', 'V10', 'V11'], BASE)}")
+    wait_settled(page)
+    pdf = _print(page)
+    assert _pdf_pages(pdf) == 1
+    assert page.locator(".calc-compare-table").is_visible()
