@@ -335,6 +335,7 @@ class Source:
     description: str
     kind: str
     stand: str | None
+    url: str | None = None  # where the source was read
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,7 @@ def _aspect(d: dict) -> Aspect:
 
 
 def _source(d: dict) -> Source:
-    return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"))
+    return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"), d.get("url"))
 
 
 _HEADING = re.compile(r"#{1,6}\s")
