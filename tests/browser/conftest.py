@@ -23,21 +23,6 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A fresh strict build in a temporary directory, placed under the sub-path."""
-    serve_root = tmp_path_factory.mktemp("serve")
-    site = serve_root / localsite.SUBPATH
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-@pytest.fixture(scope="session")
 def base_url(built_site: Path) -> str:
     with localsite.serve(built_site.parent) as url:
         yield url

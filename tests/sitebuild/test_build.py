@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from buildkit import mkdocs_build
 from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
-PYTHON = ROOT / ".venv" / "bin" / "python"
 CONTENT = ROOT / "content"
 
 FIXED_PAGES = [
@@ -42,22 +42,6 @@ PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.wasm"]
 BUILD_TIMEOUT = 300
 
 
-def _python() -> str:
-    return str(PYTHON) if PYTHON.exists() else sys.executable
-
-
-def mkdocs_build(cwd: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [_python(), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-        env=env,
-    )
-
-
 def _chapter_slugs() -> list[str]:
     return sorted(
         p.stem
@@ -67,9 +51,8 @@ def _chapter_slugs() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    site = tmp_path_factory.mktemp("build") / "site"
-    return mkdocs_build(ROOT, site), site
+def build(site_build) -> tuple[subprocess.CompletedProcess, Path]:
+    return site_build  # the session's one strict build (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

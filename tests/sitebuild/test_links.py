@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,7 +16,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PYTHON = ROOT / ".venv" / "bin" / "python"
 SUBPATH = "/klimaschutz-verstetigen/"
 SITE_CSS = ROOT / "docs" / "assets" / "css" / "site.css"
 IGNORED_SCHEMES = {"http", "https", "mailto", "tel", "blob", "data", "javascript"}
@@ -51,17 +49,9 @@ class _PageParser(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """A fresh strict build in a temporary directory, under the sub-path."""
-    site = tmp_path_factory.mktemp("links") / SUBPATH.strip("/")
-    result = subprocess.run(
-        [str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def site(built_site) -> Path:
+    """The session's one strict build (tests/conftest.py), under the sub-path."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
