@@ -347,12 +347,8 @@ def _warnings(
     size = model.size
     too_small = size.min is not None and inp.inhabitants < size.min
     too_large = size.max is not None and inp.inhabitants > size.max
-    if model.key == "V3" and too_large:
-        warnings.append(
-            f"{model.number} ist für kleine Gemeinden gedacht, die vom Klimaschutzmanagement des "
-            f"Landkreises betreut werden; bei {fmt.inhabitants(inp.inhabitants)} ist ein eigenes "
-            f"Klimaschutzmanagement angebracht."
-        )
+    if too_large and model.too_large:
+        warnings.append(model.too_large.replace("{einwohner}", fmt.inhabitants(inp.inhabitants)))
     elif too_small or too_large:
         warnings.append(
             f"Mit {fmt.inhabitants(inp.inhabitants)} liegt die Kommune außerhalb der Größe, für die "

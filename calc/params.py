@@ -53,6 +53,7 @@ class ModelParams:
     url: str
     source: str
     note: str | None = None  # what the calculator costs for this model, where that needs saying (content)
+    too_large: str | None = None  # the model's own warning for a municipality above its size ({einwohner})
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ def _model(key: str, m: dict) -> ModelParams:
         url=m["url"],
         source=m["source"],
         note=m.get("note"),
+        too_large=m.get("too_large"),
     )
 
 

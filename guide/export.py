@@ -10,9 +10,9 @@ def calc_parameters(content: Content) -> dict:
     """JSON-friendly parameters for ``calc.params.Parameters.from_dict``."""
     calc = content.calculator
     guide = calc["richtwerte"]
-    notes = calc["modellhinweise"]
+    notes, too_large = calc["modellhinweise"], calc["zu_gross"]
     return {
-        "models": {m.calc_id: _model(m, content, notes.get(m.id)) for m in content.models},
+        "models": {m.calc_id: _model(m, content, notes.get(m.id), too_large.get(m.id)) for m in content.models},
         "guide": {
             "inhabitants_per_fte": guide["einwohner_je_stelle"],
             "municipalities_per_fte": guide["gemeinden_je_stelle"],
@@ -71,7 +71,7 @@ def _default(entry: dict, content: Content) -> dict:
     return {"value": entry["standard"], "source": _cited(entry, content)}
 
 
-def _model(m: Model, content: Content, note: str | None) -> dict:
+def _model(m: Model, content: Content, note: str | None, too_large: str | None) -> dict:
     start = m.data["ausgangslage"]
     size, staff, budget = start["kommunengroesse"], start["budget_personal"], start["budget_klimaschutz"]
     return {
@@ -100,6 +100,7 @@ def _model(m: Model, content: Content, note: str | None) -> dict:
         "url": doc_url(model_doc(m.id)),
         "source": content.sources[m.data["quelle"]].citation,
         **({"note": note} if note else {}),
+        **({"too_large": too_large} if too_large else {}),
     }
 
 

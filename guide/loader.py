@@ -542,9 +542,10 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
                     c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
         if "kapitel" in way and way["kapitel"] not in {ch.slug for ch in content.chapters}:
             c.reference(calc_display, ("foerderwege", i, "kapitel"), f"Kapitel '{way['kapitel']}' gibt es nicht")
-    for model_id in calc["modellhinweise"]:
-        if model_id not in model_ids:
-            c.reference(calc_display, ("modellhinweise", model_id), f"Modell '{model_id}' gibt es nicht")
+    for field in ("modellhinweise", "zu_gross"):
+        for model_id in calc[field]:
+            if model_id not in model_ids:
+                c.reference(calc_display, (field, model_id), f"Modell '{model_id}' gibt es nicht")
     _check_rules(c, calc_display, calc)
 
 

@@ -477,3 +477,30 @@ def test_form_compare_list_runs_compare_and_names_the_form_field(session):
         session.run("estimate", json.dumps({"model": "V7", "inhabitants": "1", "compare": []}), form=True)
     )
     assert single["command"] == "estimate"
+
+
+# --------------------------------------------------------------------------------------------
+# Model-specific warnings come from content
+# --------------------------------------------------------------------------------------------
+
+
+def test_v3_warning_for_a_large_municipality_is_its_own_and_first(run):
+    warnings = run(model="V3", inhabitants=400_000)["warnings"]
+    assert warnings[0] == (
+        "V 3 ist für kleine Gemeinden gedacht, die vom Klimaschutzmanagement des Landkreises betreut "
+        "werden; bei 400.000\xa0EW ist ein eigenes Klimaschutzmanagement angebracht."
+    )
+    assert not any("außerhalb der Größe" in w for w in warnings)
+
+
+def test_other_models_get_the_general_size_warning_on_the_limit(run, params):
+    lower = params.models["V7"].size.min  # "> 25.000 EW"
+    assert run(model="V7", inhabitants=lower)["warnings"] == []  # on the limit: inside
+    below = run(model="V7", inhabitants=lower - 1)["warnings"]
+    assert below == [
+        "Mit 24.999\xa0EW liegt die Kommune außerhalb der Größe, für die der Steckbrief V 7 das Modell "
+        "empfiehlt (> 25.000 EW)."
+    ]
+    upper = params.models["V4"].size.max  # "Ca. 5.000–25.000 EW"
+    assert run(model="V4", inhabitants=upper)["warnings"] == []
+    assert "(ca. 5.000–25.000 EW)" in run(model="V4", inhabitants=upper + 1)["warnings"][0]

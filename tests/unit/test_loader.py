@@ -297,6 +297,34 @@ CASES = [
         "Modell 'v99' gibt es nicht",
         id="unknown-model-in-foerderwege",
     ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"regelwerk_standard: krl-2024", f"regelwerk_standard: {MARK}krl-2030")],
+        "regelwerk_standard",
+        "Regelwerk 'krl-2030' gibt es nicht",
+        id="unknown-default-rules",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  v3: >-", f"  v33: {MARK}>-")],
+        "zu_gross.v33",
+        "Modell 'v33' gibt es nicht",
+        id="unknown-model-in-zu_gross",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  v7a: >-", f"  v7c: {MARK}>-")],
+        "modellhinweise.v7c",
+        "Modell 'v7c' gibt es nicht",
+        id="unknown-model-in-modellhinweise",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    kapitel: klimaschutzkoordination-landkreis", f"    kapitel: {MARK}koordination")],
+        lambda root: f"foerderwege.{_foerderweg_index(root, ['v7a'])}.kapitel",
+        "Kapitel 'koordination' gibt es nicht",
+        id="unknown-chapter-of-a-funding-way",
+    ),
     # --- identity ------------------------------------------------------------------------------
     pytest.param(
         "modelle/v11.yml",
