@@ -65,13 +65,15 @@ test-pyodide: setup $(PYODIDE_WHEELS)/.fetched
 test-browser: setup chromium
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests/browser
 
-test: setup chromium $(PYODIDE_WHEELS)/.fetched
-	.venv/bin/ruff check calc guide hooks tests bench localsite.py
-	.venv/bin/ruff format --check calc guide hooks tests bench localsite.py
+test: lint setup chromium $(PYODIDE_WHEELS)/.fetched
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
 	node tests/pyodide/run-pytest.mjs
 
-bench: setup chromium
+.venv/.mutation: bench/requirements-mutation.txt .venv/.installed
+	$(PIP) install --quiet --disable-pip-version-check -r bench/requirements-mutation.txt
+	touch $@
+
+bench: setup chromium .venv/.mutation
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m bench
 
 clean:

@@ -1,14 +1,17 @@
 """`python -m bench`: run the build and browser benchmarks, print and save the figures."""
 
 import json
+import os
 import sys
 from pathlib import Path
 
-from bench import browser, build
+from bench import browser, build, mutation
 
 
 def main() -> int:
     results = {"build": build.run(), "browser": browser.run()}
+    if os.environ.get("BENCH_MUTATION", "1") != "0":  # about half an hour; BENCH_MUTATION=0 skips it
+        results["mutation"] = mutation.run()
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
