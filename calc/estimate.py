@@ -126,8 +126,15 @@ def parse_estimate_input(raw: object, params: Parameters, fields: tuple[str, ...
     reject_unknown(raw, fields)
     key = model_key(raw, "model", tuple(params.models))
     inhabitants = bounded(raw, "inhabitants", required=True)
-    needs_municipalities = params.models[key].richtwert == "gemeinden"
-    municipalities = bounded(raw, "municipalities", required=needs_municipalities)
+    model = params.models[key]
+    if model.richtwert == "gemeinden" and raw.get("municipalities") is None:
+        raise InputError(
+            "municipalities",
+            f"Für {model.number} fehlt noch die Zahl der Gemeinden im Landkreis: Der Steckbrief rechnet "
+            f"mit mindestens einer Stelle je {params.municipalities_per_fte} Gemeinden. Bitte tragen Sie die "
+            "Zahl ein.",
+        )
+    municipalities = bounded(raw, "municipalities")
     cost = bounded(raw, "cost_per_fte", default=params.cost_per_fte.value)
     ways = {key: way.name for key, way in params.funding.items()}
     funding = choice(raw, "funding", "Der Förderweg", ways, default="none")

@@ -30,6 +30,14 @@ def fte(value: float) -> str:
     return f"{text}{NBSP}VZÄ"
 
 
+def posts(value: float) -> str:
+    """Posts in a sentence for readers: 'keine Stelle', 'eine halbe Stelle', 'eine Stelle', '1,5 Stellen'."""
+    words = {0: "keine Stelle", 0.5: "eine halbe Stelle", 1: "eine Stelle"}
+    if value in words:
+        return words[value]
+    return f"{number(value, 2).rstrip('0').rstrip(',')}{NBSP}Stellen"
+
+
 def percent(rate: float) -> str:
     return f"{number(rate * 100, 0)}{NBSP}%"
 

@@ -21,12 +21,26 @@ class Band:
 
 
 @dataclass(frozen=True)
+class KindNote:
+    """What a Steckbrief says about one kind of municipality (content: ``arten_hinweise``)."""
+
+    kind: str  # "gemeinde" | "landkreis"
+    expedient: bool  # False: the source calls the model possible but not expedient for this kind
+    size_applies: bool  # False: the Steckbrief's size range is not meant for this kind
+    text: str  # German sentence for the reader
+
+
+@dataclass(frozen=True)
 class SizeRange:
     min: int | None
     max: int | None
     circa: bool
     kinds: tuple[str, ...]
     label: str
+    notes: tuple[KindNote, ...] = ()
+
+    def note(self, kind: str) -> KindNote | None:
+        return next((n for n in self.notes if n.kind == kind), None)
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,15 @@ class Default:
 
 
 @dataclass(frozen=True)
+class Advice:
+    """A piece of advice the finder gives a municipality at the start, with the chapter that explains it."""
+
+    text: str
+    url: str  # relative to the site root
+    title: str
+
+
+@dataclass(frozen=True)
 class Parameters:
     models: dict[str, ModelParams]
     inhabitants_per_fte: int
@@ -115,6 +138,7 @@ class Parameters:
     land_notice: str  # Land law that ends federal funding (e.g. a mandatory climate task)
     size_tolerance: float  # finder: share outside a size bound that still counts as "teilweise"
     calculator_url: str  # relative to the site root, for links from finder results
+    start_advice: Advice | None = None  # finder: advice for a municipality at the start (Historie "gering")
 
     @classmethod
     def from_dict(cls, d: dict) -> Parameters:
@@ -138,6 +162,7 @@ class Parameters:
             land_notice=d["land_notice"],
             size_tolerance=d["finder"]["size_tolerance"],
             calculator_url=d["urls"]["calculator"],
+            start_advice=Advice(**d["finder"]["start_advice"]) if d["finder"].get("start_advice") else None,
         )
 
     def phases(self, rules: str, way: str) -> tuple[Phase, ...]:
@@ -155,7 +180,14 @@ def _model(key: str, m: dict) -> ModelParams:
         min_fte=m["min_fte"],
         richtwert=m["richtwert"],
         budget=Band(**m["budget"]),
-        size=SizeRange(size["min"], size["max"], size["circa"], tuple(size["kinds"]), size["label"]),
+        size=SizeRange(
+            size["min"],
+            size["max"],
+            size["circa"],
+            tuple(size["kinds"]),
+            size["label"],
+            tuple(KindNote(**n) for n in size.get("kind_notes", ())),
+        ),
         history=LevelRange(**m["history"]),
         relevance=LevelRange(**m["relevance"]),
         stage=m["stage"],

@@ -367,18 +367,6 @@ def _sources(sources: list[str], notice: str) -> str:
 FIT_CLASS = {"passt": "fit-yes", "bedingt": "fit-maybe", "passt nicht": "fit-no"}
 
 
-def calculator_query(model: str, inputs: dict) -> str:
-    """Query string that opens the calculator with the finder's model and the reader's size.
-
-    Model keys and whole numbers need no percent-encoding, so the string is joined directly
-    (``urllib.parse`` would add about 120 ms to the worker's start in Pyodide).
-    """
-    query = {"model": model, "inhabitants": inputs["inhabitants"]}
-    if inputs.get("municipalities"):
-        query["municipalities"] = inputs["municipalities"]
-    return "&".join(f"{key}={value}" for key, value in query.items())
-
-
 def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:
     """``base``: relative path from the finder page to the site root; URLs are relative to the root."""
     items = []
@@ -389,7 +377,6 @@ def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:
             f"<td>{_value(f'models.{i}.criteria.{j}.reason', c['reason'], str)}</td></tr>"
             for j, c in enumerate(m["criteria"])
         )
-        calc_link = f"{base}{calculator_url}?{calculator_query(m['model'], result['inputs'])}"
         items.append(
             f'<li class="finder-model {FIT_CLASS[m["fit"]]}" data-model="{escape(m["model"])}">'
             f'<h3><a href="{base}{escape(m["url"])}">{escape(m["number"])} – {escape(m["name"])}</a> '
@@ -399,10 +386,40 @@ def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:
             '<thead><tr><th scope="col">Kriterium</th><th scope="col">Status</th>'
             '<th scope="col">Begründung</th></tr></thead>'
             f"<tbody>{criteria}</tbody></table>"
-            f'<p class="finder-reasons">{escape(" ".join(m["reasons"]))}</p>'
-            f'<p><a href="{escape(calc_link)}">Im Rechner mit {escape(m["number"])} rechnen</a></p></li>'
+            f"{_calculator_link(m, calculator_url, base)}</li>"
         )
     return (
-        '<h2 id="finder-ergebnis">Ergebnis: alle Modelle, am besten passende zuerst</h2>'
+        _start(result["start"], calculator_url, base)
+        + '<h2 id="finder-ergebnis">Ergebnis: alle Modelle, am besten passende zuerst</h2>'
         f'<ol class="finder-list">{"".join(items)}</ol>'
+    )
+
+
+def _calculator_link(model: dict, calculator_url: str, base: str) -> str:
+    """A link into the calculator with the model, or the finder's friendly sentence why there is none."""
+    if model["calculator_query"] is None:
+        return f'<p class="finder-reasons">{escape(model["calculator_hint"])}</p>'
+    href = escape(f"{base}{calculator_url}?{model['calculator_query']}")
+    return f'<p><a href="{href}">Im Rechner mit {escape(model["number"])} rechnen</a></p>'
+
+
+def _start(start: dict, calculator_url: str, base: str) -> str:
+    """The plain starting point above the list: which model first, its cost, help for beginners."""
+    sentences = "".join(
+        f"<p>{_value(f'start.sentences.{i}', text, str)}</p>" for i, text in enumerate(start["sentences"])
+    )
+    links = []
+    if start["calculator_query"]:
+        href = escape(f"{base}{calculator_url}?{start['calculator_query']}")
+        links.append(f'<a href="{href}">Im Rechner genauer rechnen, auch mit Förderung</a>')
+    if start["advice_url"]:
+        links.append(
+            f'<a href="{base}{escape(start["advice_url"])}">Mehr im Kapitel „{escape(start["advice_title"])}“</a>'
+        )
+    more = f"<p>{' · '.join(links)}</p>" if links else ""
+    return (
+        # a <section>, not a <div>: the theme's search indexer ends data-search-exclude at the first
+        # closing tag of the same name, so a nested <div> would put the example result into the index
+        '<section class="admonition tip finder-start" aria-labelledby="finder-start-titel">'
+        f'<p class="admonition-title" id="finder-start-titel">Ihr Startpunkt</p>{sentences}{more}</section>'
     )

@@ -32,7 +32,10 @@ def calc_parameters(content: Content) -> dict:
         "default_rules": calc["regelwerk_standard"],
         "funding_notice": calc["hinweis_foerderung"],
         "land_notice": " ".join(rule["text"] for rule in calc["laenderregeln"]),
-        "finder": {"size_tolerance": calc["finder"]["groessentoleranz"]},
+        "finder": {
+            "size_tolerance": calc["finder"]["groessentoleranz"],
+            "start_advice": _advice(calc["finder"]["einstieg"], content),
+        },
         "urls": {"calculator": doc_url(CALCULATOR_DOC)},
     }
 
@@ -93,6 +96,7 @@ def _model(m: Model, content: Content, note: str | None, too_large: str | None) 
             "circa": size["circa"],
             "kinds": size["arten"],
             "label": size["wert"],
+            "kind_notes": [_kind_note(note) for note in size.get("arten_hinweise", [])],
         },
         "history": _span(start["historie"]),
         "relevance": _span(start["relevanz"]),
@@ -101,6 +105,20 @@ def _model(m: Model, content: Content, note: str | None, too_large: str | None) 
         "source": content.sources[m.data["quelle"]].citation,
         **({"note": note} if note else {}),
         **({"too_large": too_large} if too_large else {}),
+    }
+
+
+def _advice(advice: dict, content: Content) -> dict:
+    title = next(ch.title for ch in content.chapters if ch.slug == advice["kapitel"])
+    return {"text": advice["text"], "url": doc_url(chapter_doc(advice["kapitel"])), "title": title}
+
+
+def _kind_note(note: dict) -> dict:
+    return {
+        "kind": note["art"],
+        "expedient": note["eignung"] == "geeignet",
+        "size_applies": note.get("groessenbereich", True),
+        "text": note["hinweis"],
     }
 
 

@@ -291,6 +291,10 @@ class Model:
     def develops_into(self) -> tuple[str, ...]:
         return tuple(self.data["weiterentwicklung_zu"])
 
+    def reading(self, target: str) -> str | None:
+        """Why the site reads a step to ``target`` into the Steckbrief, if the source names no model number."""
+        return self.data.get("weiterentwicklung_deutung", {}).get(target)
+
     @property
     def calc_id(self) -> str:
         """Model key of the calculator, e.g. 'V6a-c'."""
@@ -336,6 +340,7 @@ class Source:
     kind: str
     stand: str | None
     url: str | None = None  # where the source was read
+    stand_note: str | None = None  # what has aged in this source since its Stand (quellen.yml: stand_hinweis)
 
 
 @dataclass(frozen=True)
@@ -416,7 +421,7 @@ def load_content(root: Path) -> Content:
         chapters=tuple(sorted((_chapter(d) for _, d in chapters), key=lambda ch: (ch.area, ch.order))),
         aspects=tuple(_aspect(a) for a in aspects[1]["aspekte"]),
         tasks=tasks[1],
-        sources={s["id"]: _source(s) for s in sources[1]["quellen"]},
+        sources={s["id"]: _source(s, sources[1].get("stand_hinweis")) for s in sources[1]["quellen"]},
         calculator=calculator[1],
         aspects_source=aspects[1]["quelle"],
     )
@@ -441,8 +446,9 @@ def _aspect(d: dict) -> Aspect:
     )
 
 
-def _source(d: dict) -> Source:
-    return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"), d.get("url"))
+def _source(d: dict, stand_note: dict | None) -> Source:
+    note = stand_note["text"] if stand_note and d["id"] in stand_note["quellen"] else None
+    return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"), d.get("url"), note)
 
 
 _HEADING = re.compile(r"#{1,6}\s")
@@ -500,9 +506,14 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
         for i, target in enumerate(d["weiterentwicklung_zu"]):
             if target not in model_ids:
                 c.reference(display, ("weiterentwicklung_zu", i), f"Modell '{target}' gibt es nicht")
+        for target in d.get("weiterentwicklung_deutung", {}):
+            if target not in d["weiterentwicklung_zu"]:
+                message = f"'{target}' steht nicht in weiterentwicklung_zu"
+                c.reference(display, ("weiterentwicklung_deutung", target, KEY), message)
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
         _check_band(c, display, d)
+        _check_kinds(c, display, d)
     intros = [display for display, d in chapters if d["bereich"] == "modelle"]
     for display in intros if len(intros) > 1 else []:
         names = ", ".join(Path(other).name for other in intros)
@@ -526,6 +537,10 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
         c.reference(c.display(c.root / "aspekte.yml"), ("quelle",), message)
     _check_links(c, content, chapters)
     _check_unique(c, c.display(c.root / "quellen.yml"), "quellen", "id", sources)
+    for i, source_id in enumerate(sources[1].get("stand_hinweis", {}).get("quellen", [])):
+        if source_id not in source_ids:
+            message = f"Quelle '{source_id}' steht nicht unter quellen"
+            c.reference(c.display(c.root / "quellen.yml"), ("stand_hinweis", "quellen", i), message)
     _check_unique(c, c.display(c.root / "aspekte.yml"), "aspekte", "slug", aspects)
     _check_aspect_fields(c, content)
     tasks_display, tasks_data = tasks
@@ -542,6 +557,9 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
                     c.reference(calc_display, ("foerderwege", i, "modelle", j), f"Modell '{target}' gibt es nicht")
         if "kapitel" in way and way["kapitel"] not in {ch.slug for ch in content.chapters}:
             c.reference(calc_display, ("foerderwege", i, "kapitel"), f"Kapitel '{way['kapitel']}' gibt es nicht")
+    if calc["finder"]["einstieg"]["kapitel"] not in {ch.slug for ch in content.chapters}:
+        path = ("finder", "einstieg", "kapitel")
+        c.reference(calc_display, path, f"Kapitel '{calc['finder']['einstieg']['kapitel']}' gibt es nicht")
     for field in ("modellhinweise", "zu_gross"):
         for model_id in calc[field]:
             if model_id not in model_ids:
@@ -604,6 +622,25 @@ def _check_band(c: _Collector, display: str, d: dict) -> None:
         span = d["ausgangslage"][key]
         if levels.index(span["von"]) > levels.index(span["bis"]):
             c.reference(display, ("ausgangslage", key, "von"), "liegt über 'bis'")
+
+
+def _check_kinds(c: _Collector, display: str, d: dict) -> None:
+    """A note on a kind agrees with ``arten``: 'geeignet' only for a listed kind, 'möglich, aber
+    nicht zielführend' only for one that is not listed; one note per kind."""
+    size = d["ausgangslage"]["kommunengroesse"]
+    seen: set[str] = set()
+    for i, note in enumerate(size.get("arten_hinweise", [])):
+        path = ("ausgangslage", "kommunengroesse", "arten_hinweise", i, "art")
+        listed = note["art"] in size["arten"]
+        if note["art"] in seen:
+            c.reference(display, path, f"'{note['art']}' hat schon einen Hinweis")
+        elif note["eignung"] == "geeignet" and not listed:
+            c.reference(display, path, f"'{note['art']}' ist als geeignet markiert, steht aber nicht in arten")
+        elif note["eignung"] != "geeignet" and listed:
+            c.reference(
+                display, path, f"'{note['art']}' steht in arten, ist hier aber als {note['eignung']!r} markiert"
+            )
+        seen.add(note["art"])
 
 
 def _source_refs(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:

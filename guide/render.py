@@ -43,14 +43,18 @@ GROUPS = (
     ("mit_personal", "Modelle mit zusätzlichem Personal"),
 )
 DEFAULT_ESTIMATE = {"model": "V7", "inhabitants": 50000}
+# The finder's example: a small Gemeinde at the start, for which several models fit.
 DEFAULT_FINDER = {
     "kind": "gemeinde",
-    "inhabitants": 30000,
-    "history": "mittel",
+    "inhabitants": 12000,
+    "history": "gering",
     "relevance": "mittel",
-    "budget_per_inhabitant": 2,
-    "staff_fte": 1,
+    "budget_per_inhabitant": 1,
+    "staff_fte": 0.5,
 }
+# A model page links into the calculator; a model that counts posts per Gemeinde gets an example
+# Landkreis, so the calculator opens with a result instead of asking for the number first.
+EXAMPLE_LANDKREIS = {"inhabitants": 150000, "municipalities": 30}
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
 EXAMPLE_HOST = "example.github.io"  # the site_url mkdocs.yml ships with
 
@@ -76,6 +80,21 @@ def _none(text: object, meaning: str) -> str:
     return f"– ({meaning})" if str(text).strip() in ("–", "-") else str(text)
 
 
+KIND_PLURALS = {"gemeinde": "Gemeinden", "landkreis": "Landkreise"}
+
+
+def _kinds(size: dict) -> str:
+    """'Gemeinden, Landkreise' – and '; Landkreise: möglich, aber nicht zielführend' for a kind the
+    Steckbrief calls possible but not expedient."""
+    parts = [", ".join(KIND_PLURALS[kind] for kind in size["arten"])]
+    parts += [
+        f"{KIND_PLURALS[note['art']]}: {note['eignung']}"
+        for note in size.get("arten_hinweise", [])
+        if note["eignung"] != "geeignet"
+    ]
+    return "; ".join(parts)
+
+
 def _yaml_str(text: object) -> str:
     """A one-line, safely quoted YAML string for front matter."""
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
@@ -92,6 +111,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         cell=_cell,
         none=_none,
+        kinds=_kinds,
         yaml_str=_yaml_str,
         euro=fmt.euro,
         fte=fmt.fte,
@@ -135,7 +155,12 @@ def render_model_page(model: Model, content: Content) -> str:
         targets=targets,
         sources_of=sources_of,
         source=content.sources[model.data["quelle"]],
+        example=EXAMPLE_LANDKREIS if _counts_gemeinden(model) else None,
     )
+
+
+def _counts_gemeinden(model: Model) -> bool:
+    return model.data["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden"
 
 
 def render_models_overview(content: Content) -> str:
@@ -295,9 +320,10 @@ def path_svg(content: Content, doc: str) -> str:
                     if x2 > x1
                     else ((x1, y1 + box_h / 2), (x2 + box_w, y2 + box_h / 2))
                 )
+            dashed = ' stroke-dasharray="6 4"' if m.reading(target) else ""  # the site's reading
             edges.append(
                 f'<line class="path-edge" x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" '
-                f'y2="{end[1]:.0f}" marker-end="url(#path-arrow)"/>'
+                f'y2="{end[1]:.0f}"{dashed} marker-end="url(#path-arrow)"/>'
             )
     nodes = []
     for m in content.models:
@@ -316,7 +342,8 @@ def path_svg(content: Content, doc: str) -> str:
         '<title id="pfad-titel">Verstetigungspfad: wie die Modelle aufeinander aufbauen</title>'
         '<desc id="pfad-desc">Zeilen nach Grad der personellen Verstetigung, von sehr gering (oben) bis '
         "sehr hoch (unten); Pfeile von einem Modell zu den Modellen, zu denen es sich weiterentwickeln "
-        "kann. Dieselbe Information steht als Liste unter der Grafik.</desc>"
+        "kann, gestrichelt, wo das eine Deutung dieser Website ist. Dieselbe Information steht als Liste "
+        "unter der Grafik.</desc>"
         '<defs><marker id="path-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
         f"{heads}{''.join(edges)}{''.join(nodes)}</svg>"

@@ -501,6 +501,6 @@ def test_other_models_get_the_general_size_warning_on_the_limit(run, params):
         "Mit 24.999\xa0EW liegt die Kommune außerhalb der Größe, für die der Steckbrief V 7 das Modell "
         "empfiehlt (> 25.000 EW)."
     ]
-    upper = params.models["V4"].size.max  # "Ca. 5.000–25.000 EW"
+    upper = params.models["V4"].size.max  # "Ca. 5.000 bis 25.000 EW"
     assert run(model="V4", inhabitants=upper)["warnings"] == []
-    assert "(ca. 5.000–25.000 EW)" in run(model="V4", inhabitants=upper + 1)["warnings"][0]
+    assert "(ca. 5.000 bis 25.000 EW)" in run(model="V4", inhabitants=upper + 1)["warnings"][0]

@@ -96,7 +96,8 @@ def test_all_14_models_with_six_criteria_and_reasons(find):
 
 # --------------------------------------------------------------------------------------------
 # Kind: "V7a Landkreise only; V3 Gemeinden only; V2, V6d-f, V10, V11 both; all others Gemeinden.
-# Wrong kind -> nicht erfüllt."
+# Wrong kind -> nicht erfüllt." The Steckbrief V 8 says of Landkreise: "eine Stabsstelle zwar
+# möglich, jedoch ... nicht zielführend" -> teilweise, so V 8 is at most "bedingt" for a Landkreis.
 # --------------------------------------------------------------------------------------------
 
 KINDS = {
@@ -107,13 +108,17 @@ KINDS = {
     "V10": ("gemeinde", "landkreis"),
     "V11": ("gemeinde", "landkreis"),
 }
+POSSIBLE_NOT_EXPEDIENT = {("V8", "landkreis")}
+
+
+def kind_status(model: str, kind: str) -> str:
+    if (model, kind) in POSSIBLE_NOT_EXPEDIENT:
+        return PARTLY
+    return MET if kind in KINDS.get(model, ("gemeinde",)) else NOT_MET
+
+
 KIND_CASES = [
-    pytest.param(
-        model,
-        kind,
-        MET if kind in KINDS.get(model, ("gemeinde",)) else NOT_MET,
-        id=f"{model}-{kind}",
-    )
+    pytest.param(model, kind, kind_status(model, kind), id=f"{model}-{kind}")
     for model in MODELS
     for kind in ("gemeinde", "landkreis")
 ]
@@ -125,6 +130,45 @@ def test_kind(find, model, kind, expected):
     assert status(result, model, "kind") == expected
     if expected == NOT_MET:
         assert entry(result, model)["fit"] == FAILS  # "kind ... nicht erfüllt -> passt nicht"
+    if expected == PARTLY:
+        assert entry(result, model)["fit"] != FITS
+
+
+V8_LANDKREIS = (
+    "Im Landkreis hält der Steckbrief eine Stabsstelle zwar für möglich, aber nicht für zielführend: Die "
+    "Aufgaben eines Kreises sind dafür zu breit gestreut, von der Betreuung der Gemeinden bis zu seinen "
+    "eigenen Vorhaben."
+)
+
+
+def test_v8_in_a_landkreis_is_possible_but_not_expedient(find):
+    # Everything else fits a Stabsstelle: a large Landkreis with money, staff and backing.
+    result = find(kind="landkreis", inhabitants=300000, municipalities=40)
+    v8 = entry(result, "V8")
+    assert v8["fit"] == CONDITIONAL
+    assert [c["status"] for c in v8["criteria"]] == [PARTLY, MET, MET, MET, MET, MET]
+    assert v8["reasons"] == [V8_LANDKREIS]
+
+
+V6DF_LANDKREIS = (
+    "Für Landkreise nennt der Steckbrief keine Einwohnerzahl. Er weist aber darauf hin, dass ein Landkreis "
+    "sein Klimaschutzmanagement in einer regionalen Energieagentur ansiedeln kann (vgl. V 6e)."
+)
+
+
+@pytest.mark.parametrize("inhabitants", [30000, 180000, 1_000_000])
+def test_v6d_f_reaches_landkreise_whatever_their_size(find, inhabitants):
+    # "Ca. 10.000 bis 25.000 EW ... Landkreise haben die Möglichkeit, das Klimaschutzmanagement in
+    # einer regionalen Energieagentur anzusiedeln": the size range is the Gemeinden's.
+    result = find(kind="landkreis", inhabitants=inhabitants, municipalities=30, history="mittel", relevance="mittel")
+    v6 = entry(result, "V6d-f")
+    size = [c for c in v6["criteria"] if CRITERIA["size"](c["criterion"])][0]
+    assert (size["status"], size["reason"]) == (MET, V6DF_LANDKREIS)
+    assert v6["fit"] == FITS
+
+
+def test_v6d_f_keeps_its_size_range_for_gemeinden(find):
+    assert status(find(inhabitants=80000), "V6d-f", "size") == NOT_MET
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,6 +455,296 @@ def test_reasons_of_a_perfect_fit_and_of_a_miss(find):
 
 
 # --------------------------------------------------------------------------------------------
+# Reasons as a council member reads them: first what the Steckbrief asks, then how the
+# municipality compares. The exact sentences are the product.
+# --------------------------------------------------------------------------------------------
+
+NBSP = "\u00a0"
+# A Gemeinde of 12,000 inhabitants at the start of its climate work (the example on /finder/).
+SMALL = {
+    "kind": "gemeinde",
+    "inhabitants": 12000,
+    "history": "gering",
+    "relevance": "mittel",
+    "budget_per_inhabitant": 1,
+    "staff_fte": 0.5,
+}
+GEMEINDE = "Ihre Gemeinde hat 12.000 Einwohnerinnen und Einwohner"
+REASONS = [
+    ("V5", "kind", {}, MET, "Der Steckbrief sieht das Modell für Gemeinden vor."),
+    ("V2", "kind", {}, MET, "Der Steckbrief sieht das Modell für Gemeinden und Landkreise vor."),
+    ("V7a", "kind", {}, NOT_MET, "Der Steckbrief sieht das Modell nur für Landkreise vor, nicht für Gemeinden."),
+    (
+        "V6d-f",
+        "size",
+        {},
+        MET,
+        f"Größe laut Steckbrief: ca. 10.000 bis 25.000 EW. {GEMEINDE} und liegt damit im Bereich.",
+    ),
+    (
+        "V6a-c",
+        "size",
+        {"inhabitants": 28000},
+        PARTLY,
+        "Größe laut Steckbrief: ca. 10.000 bis 25.000 EW. Ihre Gemeinde hat 28.000 Einwohnerinnen und Einwohner "
+        f"und ist damit etwas größer, aber um nicht mehr als 20{NBSP}%.",
+    ),
+    ("V7", "size", {}, NOT_MET, f"Größe laut Steckbrief: > 25.000 EW. {GEMEINDE} und ist damit deutlich kleiner."),
+    ("V1", "staff", {}, MET, "Das Modell braucht kein zusätzliches Personal."),
+    (
+        "V5",
+        "staff",
+        {},
+        MET,
+        "Personal laut Steckbrief: mindestens eine halbe Stelle. Ihre Gemeinde kann eine halbe Stelle finanzieren "
+        "– das reicht.",
+    ),
+    (
+        "V10",
+        "staff",
+        {"staff_fte": 1},
+        PARTLY,
+        f"Personal laut Steckbrief: mindestens 2{NBSP}Stellen. Ihre Gemeinde kann eine Stelle finanzieren, also "
+        "mindestens die Hälfte.",
+    ),
+    (
+        "V11",
+        "staff",
+        {"staff_fte": 0},
+        NOT_MET,
+        f"Personal laut Steckbrief: mindestens 3{NBSP}Stellen. Ihre Gemeinde kann keine Stelle finanzieren, also "
+        "weniger als die Hälfte.",
+    ),
+    (
+        "V7a",
+        "staff",
+        {"kind": "landkreis", "inhabitants": 250000, "municipalities": 60, "staff_fte": 1.5},
+        PARTLY,
+        f"Personal laut Steckbrief: mindestens 3{NBSP}Stellen (eine je 20 Gemeinden). Ihr Landkreis kann "
+        f"1,5{NBSP}Stellen finanzieren, also mindestens die Hälfte.",
+    ),
+    ("V4", "budget", {}, MET, "Das Modell braucht kein eigenes Klimaschutzbudget."),
+    (
+        "V6d-f",
+        "budget",
+        {},
+        MET,
+        f"Budget Klimaschutz laut Steckbrief: mindestens 1 bis 3 €/EW im Jahr. Ihre Gemeinde kann "
+        f"1{NBSP}€/EW ausgeben – das reicht.",
+    ),
+    (
+        "V2",
+        "budget",
+        {"budget_per_inhabitant": 2},
+        PARTLY,
+        f"Budget Klimaschutz laut Steckbrief: mindestens 3 €/EW im Jahr. Ihre Gemeinde kann 2{NBSP}€/EW "
+        "ausgeben, also mindestens die Hälfte der Untergrenze.",
+    ),
+    (
+        "V8",
+        "budget",
+        {},
+        NOT_MET,
+        f"Budget Klimaschutz laut Steckbrief: 5 bis 10 €/EW und mehr im Jahr. Ihre Gemeinde kann "
+        f"1{NBSP}€/EW ausgeben, also weniger als die Hälfte der Untergrenze.",
+    ),
+    (
+        "V6d-f",
+        "history",
+        {},
+        MET,
+        "Erfahrung im Klimaschutz laut Steckbrief: gering bis mittel. Ihre Gemeinde hat „gering“ angegeben – das "
+        "passt.",
+    ),
+    (
+        "V9",
+        "history",
+        {},
+        NOT_MET,
+        "Erfahrung im Klimaschutz laut Steckbrief: hoch. Ihre Gemeinde hat „gering“ angegeben – zwei Stufen weniger.",
+    ),
+    (
+        "V1",
+        "history",
+        {"history": "mittel"},
+        PARTLY,
+        "Erfahrung im Klimaschutz laut Steckbrief: gering. Ihre Gemeinde hat „mittel“ angegeben – eine Stufe mehr; "
+        "das Modell ist eher für Kommunen mit weniger Erfahrung gedacht.",
+    ),
+    (
+        "V3",
+        "relevance",
+        {},
+        MET,
+        "Gewicht des Klimaschutzes bei Verwaltungsspitze und Politik laut Steckbrief: mindestens „mittel“. Ihre "
+        "Gemeinde hat „mittel“ angegeben – das reicht.",
+    ),
+    (
+        "V4",
+        "relevance",
+        {},
+        PARTLY,
+        "Gewicht des Klimaschutzes bei Verwaltungsspitze und Politik laut Steckbrief: mindestens „hoch“. Ihre "
+        "Gemeinde hat „mittel“ angegeben – eine Stufe zu wenig.",
+    ),
+    (
+        "V2",
+        "relevance",
+        {"relevance": "gering"},
+        NOT_MET,
+        "Gewicht des Klimaschutzes bei Verwaltungsspitze und Politik laut Steckbrief: mindestens „hoch“. Ihre "
+        "Gemeinde hat „gering“ angegeben – zwei Stufen zu wenig.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "model, criterion, changes, expected_status, sentence",
+    [pytest.param(*case, id=f"{case[0]}-{case[1]}-{case[3]}") for case in REASONS],
+)
+def test_reason_sentences(session, model, criterion, changes, expected_status, sentence):
+    result = session.compute("finder", SMALL | changes)
+    found = [c for c in entry(result, model)["criteria"] if CRITERIA[criterion](c["criterion"])]
+    assert (found[0]["status"], found[0]["reason"]) == (expected_status, sentence)
+
+
+# --------------------------------------------------------------------------------------------
+# Starting point: which model first, what it costs, where the Fokusberatung helps
+# --------------------------------------------------------------------------------------------
+
+FOKUSBERATUNG = (
+    "Wer im Klimaschutz noch am Anfang steht, kann sich von einer Fokusberatung Klimaschutz begleiten lassen, "
+    "einer Einstiegsberatung nach der Kommunalrichtlinie: Externe Fachleute erarbeiten mit Verwaltung, Politik "
+    "und Akteuren vor Ort in Workshops ein Leitbild, wie der Klimaschutz dauerhaft verankert werden kann. Die "
+    "Steckbriefe V 1 und V 2 empfehlen, die ersten Schritte auf diese Weise zu planen. Ob und wie die Beratung "
+    "gefördert wird, steht in der jeweils geltenden Fassung der Richtlinie."
+)
+
+
+def _euro(value: float) -> str:
+    return f"{round(value):,}".replace(",", ".") + f"{NBSP}€"
+
+
+def test_small_gemeinde_gets_a_plain_starting_point(session, params_dict):
+    result = session.compute("finder", SMALL)
+    fits = [m["model"] for m in result["models"] if m["fit"] == FITS]
+    assert fits == ["V5", "V6d-f", "V3", "V1"]  # a clear answer: four models fit fully
+    cost = params_dict["defaults"]["cost_per_fte"]["value"]
+    assert result["start"] == {
+        "model": "V5",
+        "sentences": [
+            "Als Startpunkt passt V 5 „Kommunales Energiemanagement (KEM)“: Alle sechs Kriterien des "
+            "Steckbriefs sind erfüllt.",
+            f"Was das kostet: eine halbe Stelle, nach dem Standardwert des Rechners rund {_euro(cost / 2)} "
+            f"Personalkosten im Jahr, dazu ein Klimaschutzbudget von mindestens 12.000{NBSP}€ im Jahr "
+            "(Steckbrief: mindestens 1 €/EW).",
+            FOKUSBERATUNG,
+        ],
+        "calculator_query": "model=V5&inhabitants=12000",
+        "advice_url": "leitfaden/fokusberatung/",
+        "advice_title": "Einstieg: geförderte Stelle und Fokusberatung Klimaschutz",
+    }
+
+
+def test_starting_point_of_a_conditional_fit_without_beginners_advice(session):
+    # 30,000 inhabitants, some history, backing only "mittel": V 7 meets five criteria (Relevanz
+    # "hoch" is one level above), more than any other model.
+    result = session.compute("finder", BASE | {"inhabitants": 30000, "relevance": "mittel", "history": "mittel"})
+    start = result["start"]
+    assert start["model"] == result["models"][0]["model"] == "V7"
+    assert start["sentences"] == [
+        "Am ehesten kommt V 7 „KSM im Fachamt“ infrage: 5 der sechs Kriterien sind erfüllt, die übrigen nur "
+        "teilweise oder nicht – die Gründe stehen unten beim Modell.",
+        start["sentences"][1],
+    ]
+    assert start["sentences"][1].startswith("Was das kostet: eine Stelle, ")  # 30,000 / 50,000 rounded up
+    assert start["sentences"][1].endswith(
+        f"dazu ein Klimaschutzbudget von mindestens 150.000{NBSP}€ im Jahr (Steckbrief: mindestens 5 €/EW)."
+    )
+    assert (start["advice_url"], start["advice_title"]) == (None, None)  # history "mittel": no Fokusberatung
+
+
+def test_starting_point_when_no_model_is_possible(params_dict):
+    from calc.finder import finder_raw
+    from calc.params import Parameters
+
+    only_landkreise = params_dict | {"models": {"V7a": params_dict["models"]["V7a"]}}
+    start = finder_raw(SMALL | {"history": "hoch"}, Parameters.from_dict(only_landkreise))["start"]
+    assert start["model"] is None and start["calculator_query"] is None
+    assert start["sentences"] == [
+        "Nach Ihren Angaben kommt keines der Modelle infrage, weil Art oder Größe Ihrer Kommune zu keinem "
+        "Steckbrief passen. Prüfen Sie die Angaben oder sehen Sie sich die Übersicht der Modelle an."
+    ]
+
+
+def test_starting_point_cost_without_staff_and_budget(session):
+    start = session.compute("finder", SMALL | {"relevance": "gering", "budget_per_inhabitant": 0, "staff_fte": 0})
+    assert start["start"]["model"] == "V1"
+    assert start["start"]["sentences"][1] == (
+        "Was das kostet: kein zusätzliches Personal, dazu kein eigenes Klimaschutzbudget."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Links into the calculator: always with what the calculator needs, or a friendly sentence
+# --------------------------------------------------------------------------------------------
+
+LINKS = [
+    pytest.param(SMALL, "V8", "model=V8&inhabitants=12000", None, id="gemeinde"),
+    pytest.param(
+        SMALL,
+        "V7a",
+        None,
+        "V 7a ist ein Modell für Landkreise; der Rechner braucht dafür die Zahl ihrer Gemeinden. Wählen Sie oben "
+        "„Landkreis“ und tragen Sie die Zahl ein, um damit zu rechnen.",
+        id="V7a-gemeinde",
+    ),
+    pytest.param(
+        SMALL | {"kind": "landkreis", "inhabitants": 180000},
+        "V7a",
+        None,
+        "Für V 7a rechnet der Rechner mit der Zahl der Gemeinden im Landkreis. Tragen Sie sie oben ein, dann "
+        "führt hier ein Link in den Rechner.",
+        id="V7a-landkreis-without-gemeinden",
+    ),
+    pytest.param(
+        SMALL | {"kind": "landkreis", "inhabitants": 180000, "municipalities": 34},
+        "V7a",
+        "model=V7a&inhabitants=180000&municipalities=34",
+        None,
+        id="V7a-landkreis-with-gemeinden",
+    ),
+]
+
+
+@pytest.mark.parametrize("data, model, query, hint", LINKS)
+def test_calculator_links(session, data, model, query, hint):
+    found = entry(session.compute("finder", data), model)
+    assert (found["calculator_query"], found["calculator_hint"]) == (query, hint)
+
+
+def test_every_link_opens_the_calculator_without_an_error(session):
+    """Each query the finder hands out is a valid calculator input (no error state on arrival)."""
+    for data in (SMALL, SMALL | {"kind": "landkreis", "inhabitants": 180000, "municipalities": 34}):
+        result = session.compute("finder", data)
+        for query in [m["calculator_query"] for m in result["models"]] + [result["start"]["calculator_query"]]:
+            if query:
+                pairs = dict(part.split("=") for part in query.split("&"))
+                request = {key: value if key == "model" else int(value) for key, value in pairs.items()}
+                assert session.compute("estimate", request)["model"] == pairs["model"]
+
+
+def test_calculator_asks_kindly_for_the_gemeinden_of_v7a(session):
+    with pytest.raises(InputError) as info:
+        session.compute("estimate", {"model": "V7a", "inhabitants": 150000})
+    assert info.value.field == "municipalities"
+    assert info.value.message == (
+        "Für V 7a fehlt noch die Zahl der Gemeinden im Landkreis: Der Steckbrief rechnet mit mindestens einer "
+        "Stelle je 20 Gemeinden. Bitte tragen Sie die Zahl ein."
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # Order: "passt, then bedingt, then passt nicht; within a class more criteria erfüllt first, then
 # the higher Grad der personellen Verstetigung first; then model number."
 # --------------------------------------------------------------------------------------------
@@ -506,10 +840,7 @@ def test_order_and_fit_properties(session, params_dict, data):
             expected = CONDITIONAL
         assert m["fit"] == expected, (m["model"], statuses)
         assert m["reasons"]
-        if data["kind"] == "gemeinde" and m["model"] == "V7a":
-            assert statuses["kind"] == NOT_MET
-        if data["kind"] == "landkreis" and m["model"] not in KINDS:
-            assert statuses["kind"] == NOT_MET
+        assert statuses["kind"] == kind_status(m["model"], data["kind"])
 
 
 # --------------------------------------------------------------------------------------------

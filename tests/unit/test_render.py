@@ -336,7 +336,11 @@ def test_model_page_title_and_calculator_link(pages, raw_models, model_id):
     assert front_matter(page)["title"] == f"{raw['nummer']}: {raw['name']}"
     assert f"# {raw['nummer']}: {raw['name']}" in page.splitlines()
     calc_links = [t for t in MD_LINK.findall(page) if "?model=" in t]
-    assert calc_links == [f"../rechner.md?model={raw['nummer'].replace(' ', '')}"]
+    query = f"../rechner.md?model={raw['nummer'].replace(' ', '')}"
+    if raw["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden":
+        # the calculator needs the number of Gemeinden for V 7a: an example Landkreis, so it opens with a result
+        query += "&inhabitants=150000&municipalities=30"
+    assert calc_links == [query]
 
 
 def test_render_model_page_matches_site_pages(real_content, pages):
