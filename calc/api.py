@@ -18,7 +18,7 @@ from calc.inputs import read_form
 from calc.params import Parameters
 from calc.render import compare_html, estimate_html, finder_html
 
-COMMANDS = ("estimate", "compare", "finder")
+COMMANDS = ("estimate", "compare", "finder", "vorlage")
 MAX_INPUT_CHARS = 2_000  # real inputs are a few hundred characters; deep nesting could exhaust the stack
 
 
@@ -34,14 +34,15 @@ def parse_input(text: str) -> Any:
 
 def form_command(command: str, data: Any) -> tuple[str, Any]:
     """The calculator form sends ``model`` and, to compare, a list ``compare`` of further models;
-    that is the ``compare`` command with ``models`` = [model, *compare]."""
-    if command != "estimate" or not isinstance(data, dict) or "compare" not in data:
+    that is the ``compare`` command with ``models`` = [model, *compare] (for ``vorlage``: its input
+    with ``models``)."""
+    if command not in ("estimate", "vorlage") or not isinstance(data, dict) or "compare" not in data:
         return command, data
     rest = {key: value for key, value in data.items() if key not in ("model", "compare")}
     further = data["compare"] if isinstance(data["compare"], list) else [data["compare"]]
     if not further:
-        return "estimate", rest | {"model": data.get("model")}
-    return "compare", rest | {"models": [data.get("model"), *further]}
+        return command, rest | {"model": data.get("model")}
+    return "compare" if command == "estimate" else command, rest | {"models": [data.get("model"), *further]}
 
 
 class Session:
@@ -59,10 +60,21 @@ class Session:
             return compare_raw(data, self.params)
         if command == "finder":
             return finder_raw(data, self.params)
+        if command == "vorlage":
+            return self.vorlage(data).to_dict()
         raise ValueError(f"unknown command {command!r}")
 
+    def vorlage(self, data: Any):
+        """The council paper draft (``calc.vorlage.Document``): ``format`` ("odt" | "docx") is part of
+        the input. Imported here, not at the top: ElementTree adds about 150 ms to the worker's start
+        in Pyodide, and only a download needs it."""
+        from calc.vorlage import vorlage_document
+
+        return vorlage_document(data, self.params)
+
     def run(self, command: str, input_json: str, form: bool = False) -> str:
-        """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``.
+        """JSON text in, JSON text out: ``{"result", "html"}`` or ``{"error": {"field", "message"}}``;
+        for ``vorlage`` only ``{"result"}`` (filename, media type, size and the bytes as base64).
 
         ``form``: the input comes from the page's form (``calc.inputs.read_form``); the answer then
         also carries the input as read (``"input"``), which the page writes into its address, and
@@ -80,7 +92,9 @@ class Session:
             if form and exc.field == "models":
                 answer["error"]["field"] = "compare"  # the form's field for the further models
         else:
-            answer = {"result": result, "html": self.html(answered, result)}
+            answer = {"result": result}
+            if answered != "vorlage":  # a document, nothing to show
+                answer["html"] = self.html(answered, result)
             if form:
                 answer["command"] = answered
         if form and isinstance(data, dict):

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from calc.errors import InputError
-from calc.limits import FIELDS, Field
+from calc.limits import FIELDS, TEXT_FIELDS, Field
 
 _GERMAN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 80.000 · 1.234,5
 _DECIMAL_COMMA = re.compile(r"-?\d+(,\d+)?")  # 80000 · 2,5
@@ -28,10 +28,14 @@ def read_number_text(text: str) -> int | float | str:
 
 
 def read_form(raw: Any) -> Any:
-    """Input from the page's form, where every value is text: text that reads as a number becomes one."""
+    """Input from the page's form, where every value is text: text that reads as a number becomes one
+    (except in the free-text fields: a municipality may be called "1000")."""
     if not isinstance(raw, dict):
         return raw
-    return {key: read_number_text(value) if isinstance(value, str) else value for key, value in raw.items()}
+    return {
+        key: read_number_text(value) if isinstance(value, str) and key not in TEXT_FIELDS else value
+        for key, value in raw.items()
+    }
 
 
 def _accusative(label: str) -> str:

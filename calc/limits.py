@@ -49,6 +49,20 @@ FIELDS: dict[str, Field] = {
 
 MODELS_TO_COMPARE = (2, 4)  # compare: at least two, at most four distinct models
 MAX_NAME_CHARS = 200  # vorlage: name of the municipality
+MAX_BODY_CHARS = 100  # vorlage: name of the council body (Gemeinderat, Stadtrat, Kreistag …)
+
+
+@dataclass(frozen=True)
+class TextField:
+    label: str  # with article, as the start of a sentence
+    max_chars: int
+
+
+# Free text of the vorlage command; the form's text fields are not read as numbers.
+TEXT_FIELDS: dict[str, TextField] = {
+    "kommune": TextField("Der Name der Kommune", MAX_NAME_CHARS),
+    "gremium": TextField("Die Bezeichnung des Gremiums", MAX_BODY_CHARS),
+}
 
 
 def help_range(field: str) -> str:

@@ -138,6 +138,7 @@ class Parameters:
     land_notice: str  # Land law that ends federal funding (e.g. a mandatory climate task)
     size_tolerance: float  # finder: share outside a size bound that still counts as "teilweise"
     calculator_url: str  # relative to the site root, for links from finder results
+    vorlage: dict  # text of the council paper draft and the Steckbrief parts it quotes (calc.vorlage)
     start_advice: Advice | None = None  # finder: advice for a municipality at the start (Historie "gering")
 
     @classmethod
@@ -162,6 +163,7 @@ class Parameters:
             land_notice=d["land_notice"],
             size_tolerance=d["finder"]["size_tolerance"],
             calculator_url=d["urls"]["calculator"],
+            vorlage=d["vorlage"],
             start_advice=Advice(**d["finder"]["start_advice"]) if d["finder"].get("start_advice") else None,
         )
 

@@ -37,6 +37,7 @@ def calc_parameters(content: Content) -> dict:
             "start_advice": _advice(calc["finder"]["einstieg"], content),
         },
         "urls": {"calculator": doc_url(CALCULATOR_DOC)},
+        "vorlage": draft_parameters(content),
     }
 
 
@@ -165,3 +166,22 @@ def _phase(p: dict, content: Content) -> dict:
         phase["weak_basis"] = content.sources[origin["quelle"]].citation
         phase["weak_confidence"] = origin["gesichert"]
     return phase
+
+
+def draft_parameters(content: Content) -> dict:
+    """What ``calc.vorlage`` needs for the council paper draft: its text (content/vorlage.yml), the
+    data Stand, the source of its arguments and, per model, the Steckbrief parts it quotes."""
+    return {
+        "text": {key: value for key, value in content.draft.items() if key != "quelle"},
+        "stand": content.calculator["stand"],
+        "quelle": content.sources[content.draft["quelle"]].citation,
+        "modelle": {
+            m.calc_id: {
+                "kurzbeschreibung": m.data["kurzbeschreibung"],
+                "vorteile": m.data["vorteile"],
+                "nachteile": m.data["nachteile"],
+                "verstetigung": m.data["eigenschaften"]["verstetigungsgrad"]["wert"],
+            }
+            for m in content.models
+        },
+    }

@@ -24,6 +24,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from calc.vorlage import PLACEHOLDERS
 from guide import urls
 
 __all__ = ["Content", "ContentError", "Issue", "load_content", "load_yaml"]
@@ -354,6 +355,7 @@ class Content:
     sources: dict[str, Source]
     calculator: dict
     aspects_source: str  # where the aspects' introductions come from (id in quellen.yml)
+    draft: dict  # content/vorlage.yml: the text of the council paper draft (calc.vorlage)
 
     @property
     def model_count(self) -> int:
@@ -414,6 +416,7 @@ def load_content(root: Path) -> Content:
     tasks = c.load(root / "aufgaben.yml", "aufgaben.schema.json")
     sources = c.load(root / "quellen.yml", "quellen.schema.json")
     calculator = c.load(root / "rechner.yml", "rechner.schema.json")
+    draft = c.load(root / "vorlage.yml", "vorlage.schema.json")
     if c.issues:
         raise ContentError(c.issues)
     content = Content(
@@ -424,8 +427,10 @@ def load_content(root: Path) -> Content:
         sources={s["id"]: _source(s, sources[1].get("stand_hinweis")) for s in sources[1]["quellen"]},
         calculator=calculator[1],
         aspects_source=aspects[1]["quelle"],
+        draft=draft[1],
     )
     _check_references(c, content, models, chapters, aspects, sources, tasks, calculator)
+    _check_draft(c, content, draft)
     if c.issues:
         raise ContentError(c.issues)
     return content
@@ -641,6 +646,29 @@ def _check_kinds(c: _Collector, display: str, d: dict) -> None:
                 display, path, f"'{note['art']}' steht in arten, ist hier aber als {note['eignung']!r} markiert"
             )
         seen.add(note["art"])
+
+
+def _check_draft(c: _Collector, content: Content, draft) -> None:
+    """The draft's source exists, and every {name} in its texts is one the calculator fills."""
+    display, data = draft
+    if data["quelle"] not in content.sources:
+        c.reference(display, ("quelle",), f"Quelle '{data['quelle']}' steht nicht in content/quellen.yml")
+    for path, text in _strings(data):
+        for name in re.findall(r"\{([^{}]*)\}", text):
+            if name not in PLACEHOLDERS:
+                known = ", ".join(sorted(PLACEHOLDERS))
+                c.reference(display, path, f"den Platzhalter {{{name}}} kennt der Rechner nicht (bekannt: {known})")
+        rest = re.sub(r"\{[^{}]*\}", "", text)
+        if "{" in rest or "}" in rest:
+            c.reference(display, path, "geschweifte Klammer ohne Gegenstück: Platzhalter schreiben sich {name}")
+
+
+def _strings(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _strings(value, path + (key,))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _strings(value, path + (i,))]
+    return [(path, data)] if isinstance(data, str) else []
 
 
 def _source_refs(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:

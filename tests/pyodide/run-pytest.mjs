@@ -9,7 +9,9 @@
 // into site-packages; calc/*.py and tests/calc/*.py are copied into Pyodide's in-memory file
 // system, so nothing is written back into the repository. The calculator parameters come from
 // content/ through the project's CPython environment (.venv) and reach the tests through
-// CALC_PARAMS_JSON. The process exits with pytest's exit code.
+// CALC_PARAMS_JSON; the SHA-256 of the council paper drafts that `python -m calc vorlage` writes on
+// CPython (cases: tests/calc/vorlage_cases.py) through CALC_VORLAGE_CLI_SHA256, so the tests can
+// check that Pyodide builds the same bytes. The process exits with pytest's exit code.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeSync } from "node:fs";
@@ -22,6 +24,7 @@ const WHEELS_DIR = path.join(ROOT, ".cache", "pyodide-wheels");
 const VENV_PYTHON = path.join(ROOT, ".venv", "bin", "python");
 const WORK = "/home/pyodide/work"; // repository root inside Pyodide's file system
 const PARAMS_FILE = "/home/pyodide/calc-params.json";
+const DIGESTS_FILE = "/home/pyodide/vorlage-cli-sha256.json";
 
 // Files copied into Pyodide: the calculator package and the tests (directory -> extension).
 const COPY = [
@@ -64,6 +67,27 @@ function calcParameters() {
   return done.stdout;
 }
 
+function vorlageDigests() {
+  // The command line on CPython, once per case: what the Pyodide run must reproduce byte for byte.
+  const code = [
+    "import hashlib, json, subprocess, sys",
+    "sys.path.insert(0, 'tests/calc')",
+    "from vorlage_cases import CASES",
+    "digests = {}",
+    "for case, (kind, data) in CASES.items():",
+    "    done = subprocess.run([sys.executable, '-m', 'calc', 'vorlage', '--format', kind],",
+    "                          input=json.dumps(data).encode(), capture_output=True, check=True)",
+    "    digests[case] = hashlib.sha256(done.stdout).hexdigest()",
+    "sys.stdout.write(json.dumps(digests))",
+  ].join("\n");
+  const done = spawnSync(VENV_PYTHON, ["-c", code], { cwd: ROOT, encoding: "utf-8" });
+  if (done.error || done.status !== 0) {
+    fail(`python -m calc vorlage lief nicht (${VENV_PYTHON}):\n${done.stderr || done.error}`);
+  }
+  JSON.parse(done.stdout);
+  return done.stdout;
+}
+
 // Pyodide wants plain typed arrays, not Node Buffers.
 const bytes = (file) => {
   const buffer = readFileSync(file);
@@ -82,6 +106,7 @@ async function main() {
   const started = Date.now();
   const wheelFiles = wheels();
   const paramsJson = calcParameters();
+  const digestsJson = vorlageDigests();
 
   const { loadPyodide } = await import(path.join(PYODIDE_DIR, "pyodide.mjs"));
   const pyodide = await loadPyodide({
@@ -108,6 +133,7 @@ async function main() {
     }
   }
   FS.writeFile(PARAMS_FILE, paramsJson, { encoding: "utf8" });
+  FS.writeFile(DIGESTS_FILE, digestsJson, { encoding: "utf8" });
 
   const python = pyodide.runPython("import platform; platform.python_version()");
   const ready = ((Date.now() - started) / 1000).toFixed(1);
@@ -115,9 +141,11 @@ async function main() {
 
   pyodide.globals.set("WORK", WORK);
   pyodide.globals.set("PARAMS_FILE", PARAMS_FILE);
+  pyodide.globals.set("DIGESTS_FILE", DIGESTS_FILE);
   const code = pyodide.runPython(`
 import importlib, os, sys
 os.environ["CALC_PARAMS_JSON"] = PARAMS_FILE
+os.environ["CALC_VORLAGE_CLI_SHA256"] = DIGESTS_FILE
 os.chdir(WORK)
 sys.path.insert(0, WORK)
 importlib.invalidate_caches()

@@ -1,0 +1,472 @@
+"""The council paper draft (shared/design/decision-tool.md §5): valid ODT and DOCX packages with real
+headings and tables, the same bytes on every run and in every runtime, input text as data, and every
+number exactly what ``estimate`` gives, written by ``calc.fmt``.
+
+The documents are read back with the standard library only (zipfile, ElementTree), so these tests
+also run inside Pyodide; tests/sitebuild/test_vorlage_office.py opens them in LibreOffice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from calc_spec import MODELS, PROPERTY, assert_german
+from hypothesis import given
+from hypothesis import strategies as st
+from vorlage_cases import CASES, COMPARISON, LANDKREIS
+
+from calc import fmt
+from calc.errors import InputError
+from calc.vorlage import PLACEHOLDER, PLACEHOLDERS, clean_text
+
+ROOT = Path(__file__).resolve().parents[2]
+NBSP = "\u00a0"
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODF = {
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+FORMATS = ("odt", "docx")
+V8 = {"model": "V8", "inhabitants": 80_000, "funding": "erst+anschluss"}
+
+
+def build(session, kind: str, **data) -> bytes:
+    return session.vorlage({**data, "format": kind}).data
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def body(data: bytes) -> ET.Element:
+    files = parts(data)
+    return ET.fromstring(files["content.xml"] if "content.xml" in files else files["word/document.xml"])
+
+
+def paragraphs(data: bytes) -> list[str]:
+    """Every paragraph and heading (also those in tables and lists) as the reader sees its text."""
+    root = body(data)
+    tags = {f"{{{ODF['text']}}}p", f"{{{ODF['text']}}}h", f"{W}p"}
+    return ["".join(element.itertext()) for element in root.iter() if element.tag in tags]
+
+
+def tables(data: bytes) -> list[list[list[str]]]:
+    """Every table as rows of cell texts (the header row first)."""
+    root = body(data)
+    if root.tag.startswith(W):
+        table, row, cell = f"{W}tbl", f"{W}tr", f"{W}tc"
+    else:
+        table, row, cell = (f"{{{ODF['table']}}}{name}" for name in ("table", "table-row", "table-cell"))
+    return [[["".join(c.itertext()) for c in r.iter(cell)] for r in t.iter(row)] for t in root.iter(table)]
+
+
+def headings(data: bytes) -> list[tuple[int, str]]:
+    """(outline level, text) of every real heading: text:h in ODT, a HeadingN paragraph in DOCX."""
+    root = body(data)
+    found = []
+    for element in root.iter():
+        if element.tag == f"{{{ODF['text']}}}h":
+            found.append((int(element.get(f"{{{ODF['text']}}}outline-level")), "".join(element.itertext())))
+        elif element.tag == f"{W}p":
+            style = element.find(f"{W}pPr/{W}pStyle")
+            if style is not None and style.get(f"{W}val", "").startswith("Heading"):
+                found.append((int(style.get(f"{W}val")[-1]), "".join(element.itertext())))
+    return found
+
+
+def euro_values(result: dict) -> set[str]:
+    """Every amount in euros that ``estimate`` gives for one model, written by calc.fmt."""
+    amounts = [result["personnel_eur_per_year"], result["budget_eur_per_year"]["min"]]
+    amounts += [result["inputs"]["cost_per_fte"], result["inputs"]["workplace_cost"]]
+    amounts += [row[key] for row in result["projection"] for key in result["totals"]]
+    amounts += list(result["totals"].values())
+    if result["budget_eur_per_year"]["max"] is not None:
+        amounts.append(result["budget_eur_per_year"]["max"])
+    shown = {fmt.euro(amount) for amount in amounts}
+    after = result["after_funding"]
+    if after:
+        shown |= {fmt.euro(after["own_share"]), fmt.euro(after["increase"])}
+        shown.add(f"{fmt.number(after['per_inhabitant'], 2)}{NBSP}€")
+    return shown
+
+
+EURO = re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?[ \u00a0]€(?!/EW)")  # an amount; not a Steckbrief label
+
+
+# --------------------------------------------------------------------------------------------
+# Packages
+# --------------------------------------------------------------------------------------------
+
+
+def test_odt_package(session):
+    data = build(session, "odt", **LANDKREIS)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+        assert archive.read("mimetype") == ODT_TYPE.encode()
+        assert archive.testzip() is None
+    # ODF: the media type readable at a fixed offset (no extra field in the first local header)
+    assert data[30:38] == b"mimetype" and data[38 : 38 + len(ODT_TYPE)] == ODT_TYPE.encode()
+    files = parts(data)
+    manifest = ET.fromstring(files["META-INF/manifest.xml"])
+    listed = {e.get(f"{{{ODF['manifest']}}}full-path") for e in manifest}
+    assert listed == {"/"} | (set(files) - {"mimetype", "META-INF/manifest.xml"})
+    assert {"content.xml", "styles.xml", "meta.xml"} <= set(files)
+    for name in files:
+        if name.endswith(".xml"):
+            ET.fromstring(files[name])  # well-formed
+    styles = ET.fromstring(files["styles.xml"])
+    page = styles.find(f".//{{{ODF['style']}}}page-layout-properties")
+    assert (page.get(f"{{{ODF['fo']}}}page-width"), page.get(f"{{{ODF['fo']}}}page-height")) == ("21cm", "29.7cm")
+    assert b'svg:font-family="Arial"' in files["styles.xml"]
+
+
+def test_docx_package(session):
+    data = build(session, "docx", **LANDKREIS)
+    files = parts(data)
+    for name in files:
+        ET.fromstring(files[name])  # every part is XML
+    types = ET.fromstring(files["[Content_Types].xml"])
+    overrides = {e.get("PartName").lstrip("/") for e in types.iter(f"{CT}Override")}
+    assert overrides == {name for name in files if not name.endswith(".rels") and name != "[Content_Types].xml"}
+    package = [e.get("Target") for e in ET.fromstring(files["_rels/.rels"]).iter(f"{REL}Relationship")]
+    document = [
+        e.get("Target") for e in ET.fromstring(files["word/_rels/document.xml.rels"]).iter(f"{REL}Relationship")
+    ]
+    assert all(target in files for target in package)
+    assert all(f"word/{target}" in files for target in document)
+    styles = ET.fromstring(files["word/styles.xml"])
+    levels = {
+        s.get(f"{W}styleId"): s.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val")
+        for s in styles.iter(f"{W}style")
+        if s.get(f"{W}styleId", "").startswith("Heading")
+    }
+    assert levels == {"Heading1": "0", "Heading2": "1", "Heading3": "2"}
+    size = ET.fromstring(files["word/document.xml"]).find(f".//{W}sectPr/{W}pgSz")
+    assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")  # A4 in twentieths of a point
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_real_headings_and_tables(session, kind):
+    data = build(session, kind, **COMPARISON)
+    found = headings(data)
+    assert found[0] == (1, "Beschlussvorlage")
+    titles = [text for level, text in found if level == 2]
+    assert titles == [
+        "Betreff",
+        "Beratungsfolge",
+        "Beschlussvorschlag",
+        "Sachverhalt",
+        "Finanzielle Auswirkungen",
+        "Alternativen",
+        "Quellen und Stand",
+    ]
+    assert {level for level, _ in found} == {1, 2, 3}
+    head, order, years, comparison = tables(data)
+    assert [row[0] for row in head][0] == "Kommune"
+    assert order[0] == ["Gremium", "Sitzung am", "Zuständigkeit"] and order[-1][0] == "Stadtrat"
+    assert years[0][:2] == ["Jahr", "Phase"] and len(years) == 1 + 8 + 1  # header, 8 years, sum
+    assert len(comparison) == 1 + 3
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_the_same_bytes_on_every_run(session, kind):
+    first = build(session, kind, **LANDKREIS)
+    assert build(session, kind, **LANDKREIS) == first
+    assert build(session, kind, **(LANDKREIS | {"kommune": "Landkreis B"})) != first
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_every_model_gives_a_document(session, model, kind):
+    data = build(session, kind, model=model, inhabitants=40_000, municipalities=30)
+    assert headings(data)[0] == (1, "Beschlussvorlage")
+    assert any(model.replace("V", "V ", 1) in text for text in paragraphs(data))
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers: exactly what estimate gives
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+@pytest.mark.parametrize("data", [LANDKREIS, V8, COMPARISON], ids=["landkreis", "v8", "vergleich"])
+def test_every_amount_is_one_of_estimate(session, kind, data):
+    calc_input = {k: v for k, v in data.items() if k not in ("kommune", "gremium")}
+    if "models" in data:
+        results = session.compute("compare", calc_input)["results"]
+    else:
+        results = [session.compute("estimate", calc_input)]
+    allowed = set().union(*(euro_values(r) for r in results))
+    text = "\n".join(paragraphs(build(session, kind, **data)))
+    amounts = EURO.findall(text)
+    assert amounts, "no amounts in the draft"
+    assert set(amounts) <= allowed, sorted(set(amounts) - allowed)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_year_table_is_the_projection(session, kind):
+    result = session.compute("estimate", {k: v for k, v in LANDKREIS.items() if k != "kommune"})
+    years = tables(build(session, kind, **LANDKREIS))[2]
+    keys = ("personnel", "workplace", "funding", "own_share", "budget_min", "own_total")
+    expected = [
+        [str(y["calendar_year"]), y["phase"], *(fmt.euro(y[key]) for key in keys)] for y in result["projection"]
+    ]
+    assert years[1:-1] == expected
+    assert years[-1] == ["Summe", "", *(fmt.euro(result["totals"][key]) for key in keys)]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_step_after_funding_and_decision(session, kind):
+    result = session.compute("estimate", {k: v for k, v in LANDKREIS.items() if k != "kommune"})
+    after = result["after_funding"]
+    text = "\n".join(paragraphs(build(session, kind, **LANDKREIS)))
+    sentence = next(line for line in text.splitlines() if line.startswith(f"Im Jahr {after['calendar_year']}"))
+    assert fmt.euro(after["own_share"]) in sentence and fmt.euro(after["increase"]) in sentence
+    assert f"{fmt.number(after['per_inhabitant'], 2)}{NBSP}€" in sentence
+    assert f"Dafür werden im Stellenplan {fmt.fte(result['fte']['recommended'])} unbefristet ausgewiesen." in text
+    assert fmt.euro(result["budget_eur_per_year"]["min"]) in text
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_comparison_table_is_compare(session, kind):
+    results = session.compute("compare", {k: v for k, v in COMPARISON.items() if k != "gremium"})["results"]
+    rows = tables(build(session, kind, **COMPARISON))[3][1:]
+    for row, result in zip(rows, results, strict=True):
+        after = result["after_funding"]
+        assert row[1:3] == [fmt.fte(result["fte"]["recommended"]), fmt.euro(result["personnel_eur_per_year"])]
+        assert row[3] == f"{fmt.euro(after['own_share'])} ab {after['calendar_year']}"
+        assert row[4] == fmt.euro(result["budget_eur_per_year"]["min"])
+
+
+# --------------------------------------------------------------------------------------------
+# Text variants
+# --------------------------------------------------------------------------------------------
+
+
+def test_model_without_posts_and_without_funding(session):
+    text = "\n".join(paragraphs(build(session, "odt", model="V1", inhabitants=5_000)))
+    assert "eigene Stellen für das Klimaschutzmanagement sieht dieses Modell nicht vor" in text
+    assert "Die Übersicht rechnet ohne Förderung" in text
+    assert "unbefristet" not in text
+
+
+def test_funding_beyond_the_years_shown(session):
+    text = "\n".join(paragraphs(build(session, "docx", **V8, years=2)))
+    assert "reicht über den betrachteten Zeitraum bis 2027 hinaus" in text
+    assert "dem ersten Jahr ohne Förderung" not in text
+
+
+@pytest.mark.parametrize(
+    ("data", "body_name"),
+    [
+        pytest.param(LANDKREIS, "Kreistag", id="county-model"),
+        pytest.param(V8, "Gemeinderat", id="town-model"),
+        pytest.param({"model": "V10", "inhabitants": 200_000, "municipalities": 30}, "Kreistag", id="both-kinds-30"),
+        pytest.param({"model": "V10", "inhabitants": 200_000}, "Gemeinderat", id="both-kinds-town"),
+        pytest.param(V8 | {"gremium": "Stadtrat"}, "Stadtrat", id="given"),
+    ],
+)
+def test_deciding_body(session, data, body_name):
+    order = tables(build(session, "odt", **data))[1]
+    assert order[-1] == [body_name, "[…]", "Entscheidung"]
+
+
+def test_no_name_leaves_a_gap(session):
+    head = tables(build(session, "docx", **V8))[0]
+    assert head[0] == ["Kommune", "[Name der Kommune]"]
+
+
+def test_placeholders_of_the_content_are_known(params_dict):
+    def strings(value):
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return [value] if isinstance(value, str) else []
+
+    used = {name for text in strings(params_dict["vorlage"]["text"]) for name in PLACEHOLDER.findall(text)}
+    assert used <= PLACEHOLDERS
+    assert used >= {"kommune", "gremium", "stand", "modell", "stellen", "anstieg", "je_einwohner"}
+
+
+# --------------------------------------------------------------------------------------------
+# Input text is data
+# --------------------------------------------------------------------------------------------
+
+HOSTILE = [
+    pytest.param('<script>alert("x")</script> & Co', '<script>alert("x")</script> & Co', id="markup"),
+    pytest.param("A &amp; B ]]> 'C' \"D\"", "A &amp; B ]]> 'C' \"D\"", id="entities-quotes"),
+    pytest.param("Stadt\nam\r\nFluss\tOst", "Stadt am Fluss Ost", id="line-breaks"),
+    pytest.param("Null\x00Glocke\x07Esc\x1bDel\x7f\x85Ende", "NullGlockeEscDelEnde", id="control-characters"),
+    pytest.param("\ud800Halb\udfff\ufffe", "Halb", id="lone-surrogates"),
+    pytest.param("[kein Platzhalter] {kommune}", "[kein Platzhalter] {kommune}", id="brackets-braces"),
+    pytest.param("Ä" * 199 + "ß", "Ä" * 199 + "ß", id="200-characters"),
+]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+@pytest.mark.parametrize(("name", "shown"), HOSTILE)
+def test_hostile_names_come_out_literally(session, kind, name, shown):
+    data = build(session, kind, **V8, kommune=name, gremium=name[:100])
+    head, order = tables(data)[:2]
+    assert head[0] == ["Kommune", shown]
+    assert order[-1][0] == shown[:100].strip()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        pytest.param("kommune", "x" * 201, "höchstens 200 Zeichen", id="kommune-201"),
+        pytest.param("kommune", "\x01" + "y" * 201, "höchstens 200 Zeichen", id="kommune-201-after-cleaning"),
+        pytest.param("gremium", "Rat" * 34, "höchstens 100 Zeichen", id="gremium-102"),
+        pytest.param("kommune", 12345, "als Text", id="kommune-number"),
+        pytest.param("gremium", ["Rat"], "als Text", id="gremium-list"),
+        pytest.param("format", "pdf", "„pdf“ ist nicht vorgesehen", id="format-pdf"),
+        pytest.param("format", None, "Bitte wählen Sie das Dateiformat", id="format-missing"),
+        pytest.param("format", 1, "nicht vorgesehen", id="format-number"),
+    ],
+)
+def test_bad_input_names_the_field(session, field, value, words):
+    data = {**V8, "format": "odt", field: value}
+    if value is None:
+        del data[field]
+    with pytest.raises(InputError) as caught:
+        session.vorlage(data)
+    assert caught.value.field == field
+    assert words in caught.value.message
+    assert_german(caught.value.message)
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        pytest.param({"model": "V8", "inhabitants": 0}, "inhabitants", id="inhabitants"),
+        pytest.param({"models": ["V8"], "inhabitants": 80_000}, "models", id="one-model"),
+        pytest.param({"model": "V8", "inhabitants": 8, "farbe": "grün"}, "farbe", id="unknown-field"),
+        pytest.param({"model": "V7a", "inhabitants": 80_000}, "municipalities", id="municipalities"),
+    ],
+)
+def test_invalid_calculator_input(session, data, field):
+    with pytest.raises(InputError) as caught:
+        session.vorlage({**data, "format": "docx"})
+    assert caught.value.field == field
+    assert_german(caught.value.message)
+
+
+@PROPERTY
+@given(name=st.text(max_size=230))
+def test_any_name_gives_a_document_or_a_clean_error(session, name):
+    shown = clean_text(name).strip()
+    try:
+        data = build(session, "odt", **V8, kommune=name)
+    except InputError as exc:
+        assert exc.field == "kommune" and len(shown) > 200
+        return
+    assert tables(data)[0][0] == ["Kommune", shown or "[Name der Kommune]"]
+
+
+# --------------------------------------------------------------------------------------------
+# The JSON boundary (browser worker) and the command line
+# --------------------------------------------------------------------------------------------
+
+
+def test_session_run_returns_the_bytes_as_base64(session):
+    import base64
+
+    answer = json.loads(session.run("vorlage", json.dumps({**LANDKREIS, "format": "docx"})))
+    assert set(answer) == {"result"}
+    result = answer["result"]
+    assert result["filename"] == "beschlussvorlage-klimaschutzmanagement-v7a.docx"
+    assert result["media_type"] == DOCX_TYPE
+    assert base64.b64decode(result["base64"]) == build(session, "docx", **LANDKREIS)
+    assert result["size"] == len(base64.b64decode(result["base64"]))
+
+
+def test_form_input_keeps_names_as_text(session):
+    form = {"model": "V8", "compare": ["V7"], "inhabitants": "80.000", "kommune": "1000", "format": "odt"}
+    answer = json.loads(session.run("vorlage", json.dumps(form), form=True))
+    assert answer["command"] == "vorlage" and answer["input"]["kommune"] == "1000"
+    import base64
+
+    data = base64.b64decode(answer["result"]["base64"])
+    assert tables(data)[0][0] == ["Kommune", "1000"]
+    assert len(tables(data)[3]) == 1 + 2  # compared: V8 and V7
+
+
+def test_form_error_is_on_the_field(session):
+    form = {"model": "V8", "inhabitants": "80000", "kommune": "k" * 201, "format": "odt"}
+    answer = json.loads(session.run("vorlage", json.dumps(form), form=True))
+    assert answer["error"]["field"] == "kommune"
+
+
+cli = pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses in Pyodide")
+
+
+def run_cli(stdin: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "calc", "vorlage", *args],
+        input=stdin.encode(),
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@cli
+@pytest.mark.parametrize(
+    ("stdin", "args", "field"),
+    [
+        pytest.param(json.dumps(V8), ("--format", "pdf"), "format", id="format"),
+        pytest.param(json.dumps(V8 | {"kommune": "k" * 201}), ("--format", "odt"), "kommune", id="long-name"),
+        pytest.param(json.dumps({"model": "V8"}), ("--format", "docx"), "inhabitants", id="calculator"),
+        pytest.param("{kaputt", ("--format", "odt"), "", id="not-json"),
+    ],
+)
+def test_cli_bad_input_exits_2_with_json(stdin, args, field):
+    done = run_cli(stdin, *args)
+    assert done.returncode == 2, done.stderr
+    error = json.loads(done.stdout)["error"]
+    assert error["field"] == field
+    assert_german(error["message"])
+
+
+def _cli_digests() -> dict | None:
+    """SHA-256 of ``python -m calc vorlage`` per case, computed on CPython by the Pyodide runner."""
+    path = os.environ.get("CALC_VORLAGE_CLI_SHA256")
+    return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_cli_bytes_equal_session_bytes(session, case):
+    """The command line (CPython) and the package in this runtime (CPython, or Pyodide under Node)
+    write the same bytes."""
+    kind, data = CASES[case]
+    digests = _cli_digests()
+    if digests is not None:
+        expected = digests[case]
+    elif sys.platform == "emscripten":
+        pytest.skip("the Pyodide runner hands in the command line's digests (CALC_VORLAGE_CLI_SHA256)")
+    else:
+        done = run_cli(json.dumps(data), "--format", kind)
+        assert done.returncode == 0, done.stdout + done.stderr
+        expected = hashlib.sha256(done.stdout).hexdigest()
+    assert hashlib.sha256(build(session, kind, **data)).hexdigest() == expected
