@@ -10,7 +10,7 @@ CHROMIUM := $(shell python3 localsite.py 2>/dev/null)
 endif
 export CHROMIUM
 
-.PHONY: setup build serve test test-unit test-build test-pyodide test-browser lint bench check-content clean
+.PHONY: setup build serve test test-unit test-build test-pyodide test-browser lint bench check-content clean chromium libreoffice
 
 setup: .venv/.installed node_modules/.installed
 
@@ -53,19 +53,32 @@ chromium:
 	  "google-chrome, google-chrome-stable, chromium-browser, \$$CHROME_BIN): CHROMIUM=/pfad/zum/browser setzen" >&2; exit 1; \
 	fi
 
+# LibreOffice Writer for the council paper tests (tests/officekit.py): Debian's and Ubuntu's package
+# libreoffice-writer-nogui, as root or with password-less sudo; otherwise those tests are skipped.
+libreoffice:
+	@if command -v soffice >/dev/null; then echo "LibreOffice für die Tests: $$(command -v soffice)"; \
+	elif command -v apt-get >/dev/null && { [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo -n); \
+	  echo "LibreOffice fehlt: installiere das Paket libreoffice-writer-nogui"; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	else echo "Kein LibreOffice (soffice) und kein apt-get als root: die LibreOffice-Tests der" \
+	  "Beschlussvorlage werden übersprungen" >&2; \
+	fi
+
 test-unit: setup
 	$(PY) -m pytest -q tests/unit
 
-test-build: setup
+test-build: setup libreoffice
 	$(PY) -m pytest -q tests/sitebuild
 
 test-pyodide: setup $(PYODIDE_WHEELS)/.fetched
 	node tests/pyodide/run-pytest.mjs
 
-test-browser: setup chromium
+test-browser: setup chromium libreoffice
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests/browser
 
-test: lint setup chromium $(PYODIDE_WHEELS)/.fetched
+test: lint setup chromium libreoffice $(PYODIDE_WHEELS)/.fetched
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
 	node tests/pyodide/run-pytest.mjs
 
