@@ -17,6 +17,7 @@ import datetime
 import json
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -345,6 +346,26 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One entry of the glossary (content/glossar.yml)."""
+
+    term: str
+    abbreviation: str | None
+    explanation: str
+    source: str
+    more: str | None  # a page of the site, as its Markdown source path (e.g. modelle/v7.md)
+
+    @property
+    def anchor(self) -> str:
+        """Fragment of the term on /glossar/: 'KSM' -> 'ksm', 'Energie- und THG-Bilanz' -> 'energie-und-thg-bilanz'."""
+        text = self.abbreviation or self.term
+        for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+            text = text.lower().replace(umlaut, plain)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under content/, validated. Models and chapters are sorted by their order."""
 
@@ -356,6 +377,7 @@ class Content:
     calculator: dict
     aspects_source: str  # where the aspects' introductions come from (id in quellen.yml)
     draft: dict  # content/vorlage.yml: the text of the council paper draft (calc.vorlage)
+    glossary: tuple[Term, ...] = ()  # content/glossar.yml, sorted as a German reader looks terms up
 
     @property
     def model_count(self) -> int:
@@ -401,8 +423,9 @@ class _Collector:
         self.positions[display] = positions
         return None if found else (display, data)
 
-    def reference(self, display: str, path: tuple, message: str) -> None:
-        line, col = _position(self.positions.get(display, {}), path)
+    def reference(self, display: str, path: tuple, message: str, at: tuple | None = None) -> None:
+        """An issue at ``path``; ``at`` points elsewhere (e.g. at the key: ``path + (KEY,)``)."""
+        line, col = _position(self.positions.get(display, {}), at or path)
         self.issues.append(Issue(display, line, col, _dotted(path), message))
 
 
@@ -417,6 +440,7 @@ def load_content(root: Path) -> Content:
     sources = c.load(root / "quellen.yml", "quellen.schema.json")
     calculator = c.load(root / "rechner.yml", "rechner.schema.json")
     draft = c.load(root / "vorlage.yml", "vorlage.schema.json")
+    glossary = c.load(root / "glossar.yml", "glossar.schema.json")
     if c.issues:
         raise ContentError(c.issues)
     content = Content(
@@ -428,9 +452,11 @@ def load_content(root: Path) -> Content:
         calculator=calculator[1],
         aspects_source=aspects[1]["quelle"],
         draft=draft[1],
+        glossary=tuple(sorted((_term(d) for d in glossary[1]["begriffe"]), key=_sort_key)),
     )
     _check_references(c, content, models, chapters, aspects, sources, tasks, calculator)
     _check_draft(c, content, draft)
+    _check_glossary(c, content, glossary)
     if c.issues:
         raise ContentError(c.issues)
     return content
@@ -438,6 +464,16 @@ def load_content(root: Path) -> Content:
 
 def _model(d: dict) -> Model:
     return Model(d["id"], d["nummer"], d["name"], d["tabellenname"], d["gruppe"], d["reihenfolge"], d)
+
+
+def _term(d: dict) -> Term:
+    return Term(d["begriff"], d.get("abkuerzung"), d["erklaerung"], d["quelle"], d.get("mehr"))
+
+
+def _sort_key(term: Term) -> str:
+    """Alphabetical as in a German dictionary: umlauts as their base letter, case ignored."""
+    folded = unicodedata.normalize("NFKD", term.term.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def _chapter(d: dict) -> Chapter:
@@ -467,12 +503,40 @@ def _page_of_chapter(chapter: dict) -> str:
     return "modelle/index.md" if chapter["bereich"] == "modelle" else urls.chapter_doc(chapter["slug"])
 
 
+def _site_docs(content: Content) -> set[str]:
+    """Every page the site has, as Markdown source paths."""
+    docs = set(urls.FIXED_DOCS)
+    docs |= {urls.model_doc(m.id) for m in content.models} | {urls.aspect_doc(a.slug) for a in content.aspects}
+    return docs | {urls.chapter_doc(ch.slug) for ch in content.chapters if ch.area != "modelle"}
+
+
+def _check_glossary(c: _Collector, content: Content, glossary) -> None:
+    """Sources exist, 'mehr' reaches a page, and no term, abbreviation or anchor is there twice."""
+    display, data = glossary
+    docs = _site_docs(content)
+    seen: dict[str, set[str]] = {"begriff": set(), "abkuerzung": set(), "anker": set()}
+    for i, entry in enumerate(data["begriffe"]):
+        term = _term(entry)
+        if term.source not in content.sources:
+            c.reference(
+                display, ("begriffe", i, "quelle"), f"Quelle '{term.source}' steht nicht in content/quellen.yml"
+            )
+        if term.more and term.more not in docs:
+            message = f"'{term.more}' ist keine Seite der Website (z. B. modelle/v7.md, leitfaden/grundlagen.md)"
+            c.reference(display, ("begriffe", i, "mehr"), message)
+        keys = {"begriff": term.term.casefold(), "abkuerzung": term.abbreviation, "anker": term.anchor}
+        for field, key in keys.items():
+            if key and key in seen[field]:
+                where = "abkuerzung" if field == "abkuerzung" else "begriff"
+                what = "ergibt denselben Anker wie ein anderer Begriff" if field == "anker" else "kommt doppelt vor"
+                c.reference(display, ("begriffe", i, where), f"'{entry[where]}' {what}")
+            seen[field].add(key)
+
+
 def _check_links(c: _Collector, content: Content, chapters) -> None:
     """Relative Markdown links in chapter texts must reach a page of the site (named here in
     terms of content/, not of the generated page the build would complain about)."""
-    docs = set(urls.FIXED_DOCS)
-    docs |= {urls.model_doc(m.id) for m in content.models} | {urls.aspect_doc(a.slug) for a in content.aspects}
-    docs |= {urls.chapter_doc(ch.slug) for ch in content.chapters if ch.area != "modelle"}
+    docs = _site_docs(content)
     for display, d in chapters:
         here = posixpath.dirname(_page_of_chapter(d))
         fields = [(("zusammenfassung",), d["zusammenfassung"])]
@@ -514,7 +578,8 @@ def _check_references(c: _Collector, content: Content, models, chapters, aspects
         for target in d.get("weiterentwicklung_deutung", {}):
             if target not in d["weiterentwicklung_zu"]:
                 message = f"'{target}' steht nicht in weiterentwicklung_zu"
-                c.reference(display, ("weiterentwicklung_deutung", target, KEY), message)
+                path = ("weiterentwicklung_deutung", target)
+                c.reference(display, path, message, at=path + (KEY,))
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
         _check_band(c, display, d)

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
@@ -123,9 +124,13 @@ def _environment() -> jinja2.Environment:
 
 
 def _render(template: str, doc: str, **context) -> str:
-    """Render a page; templates get ``link(doc)`` for Markdown links and ``href(url)`` for raw HTML."""
+    """Render a page; templates get ``link(doc)`` for Markdown links, ``href(url)`` for raw HTML and,
+    given ``content``, ``abbr(text)`` for raw HTML text with the glossary's abbreviations explained."""
     here = posixpath.dirname(doc) or "."
     page = urls.doc_url(doc) or "."
+    if "content" in context and "abbr" not in context:
+        glossary = abbreviations(context["content"])
+        context["abbr"] = lambda text: abbreviate(str(text), glossary)
 
     def link(target_doc: str) -> str:
         return posixpath.relpath(target_doc, here)
@@ -207,6 +212,29 @@ def render_chapters_overview(content: Content) -> str:
     return _render("chapters.md.j2", "leitfaden/index.md", content=content)
 
 
+def render_glossary_page(content: Content) -> str:
+    """/glossar/: the terms in dictionary order, grouped by their first letter."""
+    groups: dict[str, list] = {}
+    for term in content.glossary:
+        letter = term.anchor[0].upper() if term.anchor[0].isalpha() else "#"
+        groups.setdefault(letter, []).append(term)
+    return _render("glossar.md.j2", "glossar.md", content=content, groups=list(groups.items()))
+
+
+def abbreviations(content: Content) -> dict[str, str]:
+    """Abbreviation -> its long form, for the Markdown ``abbr`` extension (``<abbr title>`` on every page)."""
+    return {t.abbreviation: t.term for t in content.glossary if t.abbreviation}
+
+
+def abbreviate(text: str, glossary: dict[str, str]) -> str:
+    """Text for raw HTML in a template: escaped, each known abbreviation as ``<abbr title>`` – the
+    same as the ``abbr`` extension does for Markdown, where Markdown does not reach."""
+    if not glossary:
+        return escape(text)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(glossary, key=len, reverse=True))) + r")\b")
+    return pattern.sub(lambda m: f'<abbr title="{escape(glossary[m[0]])}">{m[0]}</abbr>', escape(text))
+
+
 def render_sources_page(content: Content) -> str:
     return _render("sources.md.j2", "quellen.md", content=content)
 
@@ -261,7 +289,11 @@ def render_path_page(content: Content) -> str:
 
 def render_worksheet_page(content: Content) -> str:
     return _render(
-        "worksheet.md.j2", "arbeitszeit.md", tasks=content.tasks, source=content.sources[content.tasks["quelle"]]
+        "worksheet.md.j2",
+        "arbeitszeit.md",
+        content=content,
+        tasks=content.tasks,
+        source=content.sources[content.tasks["quelle"]],
     )
 
 
@@ -369,6 +401,7 @@ def data_files(content: Content) -> dict[str, str]:
         "daten/aufgaben.json": dump(content.tasks),
         "daten/rechner.json": dump(content.calculator),
         "daten/quellen.json": dump({"quellen": [_source_dict(s) for s in content.sources.values()]}),
+        "daten/glossar.json": dump({"begriffe": [_term_dict(t) for t in content.glossary]}),
         "daten/modelle.csv": models_csv(content),
     }
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
@@ -379,6 +412,15 @@ def data_files(content: Content) -> dict[str, str]:
 def _source_dict(source) -> dict:
     data = {"id": source.id, "zitat": source.citation, "beschreibung": source.description, "art": source.kind}
     return data | ({"stand": source.stand} if source.stand else {})
+
+
+def _term_dict(term) -> dict:
+    data = {"begriff": term.term, "erklaerung": term.explanation, "quelle": term.source}
+    return (
+        data
+        | ({"abkuerzung": term.abbreviation} if term.abbreviation else {})
+        | ({"mehr": term.more} if term.more else {})
+    )
 
 
 def _aspect_dict(aspect) -> dict:
@@ -451,6 +493,7 @@ def site_pages(content: Content, pyodide_version: str, operator: dict) -> dict[s
         "aspekte/index.md": render_aspects_overview(content),
         "leitfaden/index.md": render_chapters_overview(content),
         "quellen.md": render_sources_page(content),
+        "glossar.md": render_glossary_page(content),
         "rechner.md": render_calculator_page(content, pyodide_version),
         "finder.md": render_finder_page(content, pyodide_version),
         "pfad.md": render_path_page(content),
@@ -499,7 +542,13 @@ def navigation(content: Content) -> list:
                 {"Arbeitszeit IST/SOLL": "arbeitszeit.md"},
             ]
         },
-        {"Daten und Quellen": [{"Offene Daten": "daten/index.md"}, {"Quellen": "quellen.md"}]},
+        {
+            "Daten und Quellen": [
+                {"Glossar": "glossar.md"},
+                {"Offene Daten": "daten/index.md"},
+                {"Quellen": "quellen.md"},
+            ]
+        },
         {
             "Über diese Seite": [
                 {"Leichte Sprache": "leichte-sprache.md"},

@@ -20,6 +20,7 @@ FIXED_DOCS = (
     "datenschutz.md",
     "barrierefreiheit.md",
     "leichte-sprache.md",
+    "glossar.md",
 )
 
 

@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 from guide import assets  # noqa: E402
 from guide.csp import add_csp  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
-from guide.render import data_files, navigation, placeholders, site_pages  # noqa: E402
+from guide.render import abbreviations, data_files, navigation, placeholders, site_pages  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
     _build["content"] = content
     config.nav = navigation(content)
+    # The glossary's abbreviations become <abbr title> on every page (Markdown 'abbr' extension).
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(content)
     missing = placeholders(_operator(config), config.site_url or "")
     if missing and os.environ.get(PUBLISH_ENV):
         raise PluginError(

@@ -37,6 +37,7 @@ FIXED_PAGES = [
     "datenschutz/",
     "barrierefreiheit/",
     "leichte-sprache/",
+    "glossar/",
 ]
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.wasm"]
 BUILD_TIMEOUT = 300
@@ -223,6 +224,7 @@ def test_open_data_models_validate_against_schema(site):
         pytest.param("aufgaben.json", "aufgaben.schema.json", id="aufgaben"),
         pytest.param("rechner.json", "rechner.schema.json", id="rechner"),
         pytest.param("quellen.json", "quellen.schema.json", id="quellen"),
+        pytest.param("glossar.json", "glossar.schema.json", id="glossar"),
     ],
 )
 def test_open_data_files_validate_against_schema(site, data, schema):
@@ -258,6 +260,7 @@ def test_data_page_links_every_file(site):
         "aufgaben.json",
         "rechner.json",
         "quellen.json",
+        "glossar.json",
         "schema/modell.schema.json",
     ):
         assert f'href="{name}"' in html, name

@@ -110,6 +110,11 @@ def _foerderweg_index(root: Path, models: list[str]) -> int:
     return next(i for i, way in enumerate(ways) if way["modelle"] == models)
 
 
+def _term_index(root: Path, abbreviation: str) -> int:
+    terms = yaml.safe_load((root / "glossar.yml").read_text(encoding="utf-8"))["begriffe"]
+    return next(i for i, term in enumerate(terms) if term.get("abkuerzung") == abbreviation)
+
+
 def _aspect_index(root: Path, slug: str) -> int:
     aspects = yaml.safe_load((root / "aspekte.yml").read_text(encoding="utf-8"))["aspekte"]
     return next(i for i, aspect in enumerate(aspects) if aspect["slug"] == slug)
@@ -502,6 +507,103 @@ CASES = [
         "'Netz-Werke' hat nicht die Form",
         id="aspect-slug-pattern",
     ),
+    # --- what a Steckbrief says about a kind, readings of the site, Stand of the sources ----------
+    pytest.param(
+        "modelle/v8.yml",
+        [
+            line(r"    arten: \[gemeinde\]", "    arten: [gemeinde, landkreis]"),
+            line(r"      - art: landkreis", f"      - art: {MARK}landkreis"),
+        ],
+        "ausgangslage.kommunengroesse.arten_hinweise.0.art",
+        "'landkreis' steht in arten, ist hier aber als 'möglich, aber nicht zielführend' markiert",
+        id="kind-note-contradicts-arten",
+    ),
+    pytest.param(
+        "modelle/v6d-f.yml",
+        [
+            line(r"    arten: \[gemeinde, landkreis\]", "    arten: [gemeinde]"),
+            line(r"      - art: landkreis", f"      - art: {MARK}landkreis"),
+        ],
+        "ausgangslage.kommunengroesse.arten_hinweise.0.art",
+        "'landkreis' ist als geeignet markiert, steht aber nicht in arten",
+        id="kind-note-suitable-but-not-listed",
+    ),
+    pytest.param(
+        "modelle/v8.yml",
+        [line(r"        eignung: möglich, aber nicht zielführend", f"        eignung: {MARK}ungeeignet")],
+        "ausgangslage.kommunengroesse.arten_hinweise.0.eignung",
+        "'ungeeignet' ist nicht erlaubt (erlaubt: geeignet, möglich, aber nicht zielführend)",
+        id="kind-note-unknown-suitability",
+    ),
+    pytest.param(
+        "modelle/v9.yml",
+        [line(r"  v10: >-", f"  {MARK}v11: >-")],
+        "weiterentwicklung_deutung.v11",
+        "'v11' steht nicht in weiterentwicklung_zu",
+        id="reading-for-a-step-that-is-not-there",
+    ),
+    pytest.param(
+        "quellen.yml",
+        [
+            line(
+                r"  quellen: \[steckbriefe, leitfaden, kurzuebersicht\]",
+                f"  quellen: [steckbriefe, leitfaden, {MARK}kurzfassung]",
+            )
+        ],
+        "stand_hinweis.quellen.2",
+        "Quelle 'kurzfassung' steht nicht unter quellen",
+        id="stand-note-for-unknown-source",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    kapitel: fokusberatung", f"    kapitel: {MARK}fokus")],
+        "finder.einstieg.kapitel",
+        "Kapitel 'fokus' gibt es nicht",
+        id="finder-advice-unknown-chapter",
+    ),
+    # --- glossary ------------------------------------------------------------------------------
+    pytest.param(
+        "glossar.yml",
+        [line(r"    quelle: ksg", f"    quelle: {MARK}ksg-2099")],
+        lambda root: f"begriffe.{_term_index(root, 'KSG')}.quelle",
+        "Quelle 'ksg-2099' steht nicht in content/quellen.yml",
+        id="glossary-unknown-source",
+    ),
+    pytest.param(
+        "glossar.yml",
+        [line(r"    mehr: modelle/v5.md", f"    mehr: {MARK}modelle/v55.md")],
+        lambda root: f"begriffe.{_term_index(root, 'KEM')}.mehr",
+        "'modelle/v55.md' ist keine Seite der Website",
+        id="glossary-link-to-no-page",
+    ),
+    pytest.param(
+        "glossar.yml",
+        [line(r"    abkuerzung: UBA", f"    abkuerzung: {MARK}KSM")],
+        lambda root: f"begriffe.{_term_index(root, 'UBA')}.abkuerzung",
+        "'KSM' kommt doppelt vor",
+        id="glossary-duplicate-abbreviation",
+    ),
+    pytest.param(
+        "glossar.yml",
+        [line(r"  - begriff: Umweltbundesamt", f"  - begriff: {MARK}Klimaschutzmanagement")],
+        lambda root: f"begriffe.{_term_index(root, 'UBA')}.begriff",
+        "'Klimaschutzmanagement' kommt doppelt vor",
+        id="glossary-duplicate-term",
+    ),
+    pytest.param(
+        "glossar.yml",
+        [line(r"    abkuerzung: VZÄ", f"    abkuerzung: {MARK}V Z Ä")],
+        lambda root: f"begriffe.{_term_index(root, 'VZÄ')}.abkuerzung",
+        "'V Z Ä' hat nicht die Form",
+        id="glossary-abbreviation-with-spaces",
+    ),
+    pytest.param(
+        "glossar.yml",
+        [after(r"    abkuerzung: UBA", f"    {MARK}siehe: KEA-BW")],
+        lambda root: f"begriffe.{_term_index(root, 'UBA')}.siehe",
+        "unbekanntes Feld (erlaubt: abkuerzung, begriff, erklaerung, mehr, quelle)",
+        id="glossary-unknown-field",
+    ),
 ]
 
 
@@ -550,7 +652,7 @@ def test_file_not_in_utf8_is_reported_at_the_bad_byte(tmp_path):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("file", ["aspekte.yml", "aufgaben.yml", "quellen.yml", "rechner.yml"])
+@pytest.mark.parametrize("file", ["aspekte.yml", "aufgaben.yml", "quellen.yml", "rechner.yml", "glossar.yml"])
 def test_missing_file_is_reported(tmp_path, file):
     root = copy_content(tmp_path)
     (root / file).unlink()
