@@ -77,7 +77,7 @@ def parse_finder_input(raw: object) -> FinderInput:
     municipalities = bounded(raw, "municipalities")
     levels = {level: level for level in LEVELS}
     history = choice(raw, "history", "Die Historie im Klimaschutz", levels)
-    relevance = choice(raw, "relevance", "Die Relevanz bei Schlüsselakteuren", levels)
+    relevance = choice(raw, "relevance", "Die Relevanz für Schlüsselakteure", levels)
     budget = bounded(raw, "budget_per_inhabitant", required=True)
     staff = bounded(raw, "staff_fte", required=True)
     return FinderInput(kind, inhabitants, municipalities, history, relevance, budget, staff)
