@@ -66,7 +66,7 @@ class Session:
 
     def vorlage(self, data: Any):
         """The council paper draft (``calc.vorlage.Document``): ``format`` ("odt" | "docx") is part of
-        the input. Imported here, not at the top: ElementTree adds about 150 ms to the worker's start
+        the input. Imported here, not at the top: ElementTree would add 150–600 ms to the worker's start
         in Pyodide, and only a download needs it."""
         from calc.vorlage import vorlage_document
 

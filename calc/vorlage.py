@@ -4,15 +4,14 @@ Contract: shared/design/decision-tool.md §5. The input is that of ``estimate`` 
 ``kommune``, ``gremium`` and ``format`` (``odt`` | ``docx``); the text comes from
 content/vorlage.yml through the parameters, every number from ``estimate``, written by ``calc.fmt``.
 
-=============================  ==========================================================
-``vorlage_document(raw, p)``    the draft as ``Document(filename, media_type, data)``
-``vorlage_raw(raw, p)``         the same, JSON-friendly (the bytes as base64) for ``Session``
-=============================  ==========================================================
+``vorlage_document(raw, p)``  the draft as ``Document(filename, media_type, data)``; ``InputError``
+                              naming the field on bad input (``Document.to_dict``: JSON, bytes as base64)
 
 The same input gives the same bytes on CPython and in Pyodide: fixed order and timestamps, and
 every part is STORED, because deflate output differs between zlib builds. XML is written by
 ElementTree (it escapes); characters XML 1.0 does not allow are removed before. ElementTree costs
-about 150 ms to import in Pyodide, so ``calc.api`` imports this module only when a draft is asked for.
+150–600 ms to import in Pyodide (measured under Node), so ``calc.api`` imports this module only
+when a draft is asked for.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from calc import fmt, limits
 from calc.compare import COMPARE_FIELDS, compare_raw
 from calc.errors import InputError
 from calc.estimate import FIELDS, estimate_raw
-from calc.inputs import choice, require_object
+from calc.inputs import choice, reject_unknown, require_object
 from calc.params import Parameters
 
 FORMATS = {
@@ -76,10 +75,7 @@ class Document:
 def vorlage_document(raw: object, params: Parameters) -> Document:
     """Check the input (``InputError`` naming the field) and build the draft."""
     raw = require_object(raw)
-    allowed = (COMPARE_FIELDS if "models" in raw else FIELDS) + VORLAGE_FIELDS
-    for key in raw:
-        if key not in allowed:
-            raise InputError(str(key), f"Das Feld „{key}“ ist unbekannt. Erlaubt sind: {', '.join(allowed)}.")
+    reject_unknown(raw, (COMPARE_FIELDS if "models" in raw else FIELDS) + VORLAGE_FIELDS)
     kind = choice(raw, "format", "Das Dateiformat", {key: label for key, (label, _) in FORMATS.items()})
     kommune, gremium = _text(raw, "kommune"), _text(raw, "gremium")
     calc_input = {key: value for key, value in raw.items() if key not in VORLAGE_FIELDS}
@@ -94,11 +90,6 @@ def vorlage_document(raw: object, params: Parameters) -> Document:
     data = _odt(blocks, title, texts) if kind == "odt" else _docx(blocks, title, texts)
     filename = f"{texts['dokument']['dateiname']}-{params.models[chosen['model']].id}.{kind}"
     return Document(filename, FORMATS[kind][1], data)
-
-
-def vorlage_raw(raw: object, params: Parameters) -> dict:
-    """JSON in, JSON out (``Document.to_dict``); raises ``InputError``."""
-    return vorlage_document(raw, params).to_dict()
 
 
 def _text(raw: dict, field: str) -> str | None:
@@ -839,4 +830,4 @@ def _docx_table(table: Table) -> ET.Element:
     return _w("tbl", None, properties, grid, head, [row(cells, header=False) for cells in table.rows])
 
 
-__all__ = ["FORMATS", "PLACEHOLDERS", "Document", "clean_text", "vorlage_document", "vorlage_raw"]
+__all__ = ["FORMATS", "PLACEHOLDERS", "Document", "clean_text", "vorlage_document"]
