@@ -1,223 +1,646 @@
-// Thin client of the calc package for /rechner/ and /finder/: reads the form, asks the worker,
-// shows the HTML the Python side renders. Does nothing on pages without [data-calc-root].
-(function () {
-  "use strict";
+// The calculator client for /rechner/ and /finder/: reads the form, asks the Python worker, shows
+// the HTML the Python side renders. One ES module, loaded once per document from <head> on every
+// page (overrides/main.html, async): on the calculator pages its <script> carries
+// data-pyodide-version, and the runtime download starts while the page is still being parsed; on
+// other pages it only waits for Material's instant navigation to bring a calculator in
+// (document$). A module is evaluated once per document, however often the theme re-inserts scripts.
+//
+// Never stuck: every way the runtime can fail ends in data-calc-state="error" with a German
+// message and a button "Erneut versuchen" – failed downloads are reported by the worker where they
+// happen (calc-worker.mjs counts and checks every file it fetches), a worker that cannot load
+// fires "error", a browser without WebAssembly or module workers is recognised before anything
+// loads, and a watchdog ends a start that neither succeeds nor fails.
+//
+// The watchdog counts only time in which nothing moves. While files are on their way: no byte
+// arrives for STALL_MS. Once all are in and Python starts: no message comes and the worker's thread
+// is idle (it answers a ping at once) for STALL_MS. A slow link that keeps delivering bytes never
+// trips it, nor does a slow computer on which Pyodide's start keeps the worker busy (no answer to
+// the ping) – then only BUSY_MS without any progress ends it.
 
-  let worker = null;
-  let nextId = 1;
-  const pending = new Map();
-  let ready = null;
+const HERE = import.meta.url;
+const STALL_MS = 15_000; // idle and no progress: a stalled download, a start that waits for nothing
+const BUSY_MS = 90_000; // no progress although the worker is busy: a start that never ends
+const CHECK_MS = 1_000;
 
-  function call(message) {
-    return new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
-    });
+// --------------------------------------------------------------------------------------------
+// The runtime: one worker per document, shared by the calculator and the finder
+// --------------------------------------------------------------------------------------------
+
+let runtime = null;
+const listeners = new Set(); // called with the runtime on every change of state or progress
+
+function notify() {
+  for (const listener of listeners) listener(runtime);
+}
+
+function missingFeature() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") return "WebAssembly";
+  if (typeof Worker !== "function") return "Worker";
+  return null;
+}
+
+/** The running (or loading) runtime; a new one when there is none or the last one failed. */
+function startRuntime(version) {
+  if (runtime && runtime.state !== "error") return runtime;
+  const rt = {
+    version,
+    state: "loading", // loading | ready | error
+    phase: "download", // download | start (every file so far is in; Pyodide and calc start)
+    loaded: 0,
+    total: 0,
+    failure: null,
+    worker: null,
+    pending: new Map(),
+    nextId: 1,
+    timer: 0,
+    alive: false, // the worker's module runs
+    lastSign: performance.now(), // the last progress or message
+    lastBusy: 0, // the last time a ping went unanswered for CHECK_MS: the worker's thread is working
+    pingSent: null,
+  };
+  rt.ready = new Promise((resolve, reject) => {
+    rt.resolve = resolve;
+    rt.reject = reject;
+  });
+  rt.ready.catch(() => {}); // reported through the listeners
+  runtime = rt;
+  const missing = missingFeature();
+  if (missing) {
+    fail(rt, { kind: "unsupported", feature: missing });
+    return rt;
   }
-
-  // The worker is started by calc-boot.js: early, from the page content, or on demand here.
-  function startWorker(version) {
-    if (ready) return ready;
-    const boot = window.__calcBoot || window.__calcStartWorker(version);
-    window.__calcBoot = null;
-    worker = boot.worker;
-    listen();
-    ready = boot.ready;
-    ready.catch(() => { ready = null; worker.terminate(); worker = null; window.__calcWorkerRunning = false; });
-    return ready;
-  }
-
-  function listen() {
-    window.__calcWorkerRunning = true;
-    worker.onmessage = (event) => {
-      const { id, error } = event.data;
-      const waiting = pending.get(id);
-      pending.delete(id);
-      if (!waiting) return;
-      if (error) waiting.reject(new Error(error));
-      else waiting.resolve(event.data);
+  let moduleWorker = false; // browsers that ignore {type: "module"} never read the option
+  try {
+    const options = {
+      get type() {
+        moduleWorker = true;
+        return "module";
+      },
     };
-    worker.onerror = (event) => {
-      for (const waiting of pending.values()) waiting.reject(new Error(event.message || "Worker-Fehler"));
-      pending.clear();
-    };
+    rt.worker = new Worker(new URL("calc-worker.mjs", HERE), options);
+  } catch (err) {
+    fail(rt, { kind: "worker", detail: String(err) });
+    return rt;
   }
+  if (!moduleWorker) {
+    fail(rt, { kind: "unsupported", feature: "module-worker" });
+    return rt;
+  }
+  rt.worker.addEventListener("message", (event) => received(rt, event.data));
+  rt.worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(rt, { kind: rt.state === "ready" ? "crash" : "worker", detail: event.message || "" });
+  });
+  rt.worker.postMessage({
+    id: 0,
+    type: "init",
+    config: {
+      version,
+      archiveURL: new URL("../calc/calc.zip", HERE).href,
+      paramsURL: new URL("../calc/params.json", HERE).href,
+    },
+  });
+  watch(rt);
+  notify();
+  return rt;
+}
 
-  // Form <-> JSON input. Number fields are text fields (type=number reads "80.000" as 80 and drops
-  // "2,5" in some browsers); Python reads their text (calc.inputs.read_form). Empty number fields
-  // are left out; Python reports missing required ones.
-  function readForm(form) {
-    const input = {};
-    for (const el of form.elements) {
-      if (!el.name || el.closest("[hidden]")) continue;
-      if (el.type === "checkbox") input[el.name] = el.checked;
-      else if ("number" in el.dataset) { if (el.value.trim() !== "") input[el.name] = el.value.trim(); }
-      else if (el.type === "radio") { if (el.checked) input[el.name] = el.value; }
-      else input[el.name] = el.value || el.dataset.unmatched || "";
+function watch(rt) {
+  rt.timer = setInterval(() => check(rt), CHECK_MS);
+}
+
+function check(rt) {
+  if (rt.state !== "loading") {
+    clearInterval(rt.timer);
+    return;
+  }
+  const now = performance.now();
+  if (rt.alive) {
+    if (rt.pingSent === null) {
+      rt.pingSent = now;
+      rt.worker.postMessage({ type: "ping" });
+    } else if (now - rt.pingSent >= CHECK_MS) rt.lastBusy = now;
+  }
+  const phase = rt.alive ? rt.phase : "worker";
+  // While files are still on their way, only arriving bytes count: a busy worker does not excuse
+  // a download that stands still. Once every file is in, a busy worker is one that is starting.
+  const since = phase === "start" ? Math.max(rt.lastSign, rt.lastBusy) : rt.lastSign;
+  if (now - since > STALL_MS) fail(rt, { kind: "stalled", phase });
+  else if (now - rt.lastSign > BUSY_MS) fail(rt, { kind: "stalled", phase, busy: true });
+}
+
+function received(rt, data) {
+  if (rt !== runtime || rt.state === "error") return;
+  if (data.pong) {
+    rt.pingSent = null; // a pong is no progress: an idle worker answers at once
+    return;
+  }
+  rt.lastSign = performance.now();
+  if (data.id !== 0) {
+    const waiting = rt.pending.get(data.id);
+    rt.pending.delete(data.id);
+    if (!waiting) return;
+    if (data.error) waiting.reject(new Error(data.error));
+    else waiting.resolve(data);
+    return;
+  }
+  if (data.failure) {
+    fail(rt, data.failure);
+    return;
+  }
+  if (data.alive) rt.alive = true;
+  if (data.progress) {
+    // progress counts from its last byte: a message the busy worker could only send later is no newer sign
+    rt.lastSign = Math.min(rt.lastSign, data.progress.at - performance.timeOrigin);
+    rt.loaded = data.progress.loaded;
+    rt.total = data.progress.total;
+    rt.phase = data.progress.done ? "start" : "download";
+  }
+  if (data.ready) {
+    rt.state = "ready";
+    clearInterval(rt.timer);
+    rt.resolve();
+  }
+  notify();
+}
+
+function fail(rt, failure) {
+  if (rt.state === "error") return;
+  rt.state = "error";
+  rt.failure = failure;
+  clearInterval(rt.timer);
+  if (rt.worker) rt.worker.terminate(); // a hung Pyodide goes with it; a retry starts a new worker
+  const error = new Error(`calc runtime: ${JSON.stringify(failure)}`);
+  rt.reject(error);
+  for (const waiting of rt.pending.values()) waiting.reject(error);
+  rt.pending.clear();
+  console.error(error); // details for maintainers; readers get a German sentence
+  if (rt === runtime) notify();
+}
+
+function call(message) {
+  const rt = runtime;
+  return new Promise((resolve, reject) => {
+    if (!rt || rt.state !== "ready") {
+      reject(new Error("calc runtime not ready"));
+      return;
     }
-    return input;
+    const id = rt.nextId++;
+    rt.pending.set(id, { resolve, reject });
+    rt.worker.postMessage({ ...message, id });
+  });
+}
+
+// --------------------------------------------------------------------------------------------
+// Form <-> JSON input <-> address
+// --------------------------------------------------------------------------------------------
+
+// Number fields are text fields (type=number reads "80.000" as 80 and drops "2,5" in some
+// browsers); Python reads their text (calc.inputs.read_form). Empty number fields are left out;
+// Python reports missing required ones. List fields: several fields with the same name and
+// data-list give an array of their non-empty values in page order (left out when all are empty).
+export function readForm(form) {
+  const input = {};
+  const lists = new Map();
+  for (const el of form.elements) {
+    if (!el.name || el.closest("[hidden]")) continue;
+    if ("list" in el.dataset) {
+      if (!lists.has(el.name)) lists.set(el.name, []);
+      const value = (el.value || el.dataset.unmatched || "").trim();
+      if (value) lists.get(el.name).push(value);
+    } else if (el.type === "checkbox") input[el.name] = el.checked;
+    else if ("number" in el.dataset) {
+      if (el.value.trim() !== "") input[el.name] = el.value.trim();
+    } else if (el.type === "radio") {
+      if (el.checked) input[el.name] = el.value;
+    } else input[el.name] = el.value || el.dataset.unmatched || "";
   }
+  for (const [name, values] of lists) if (values.length) input[name] = values;
+  return input;
+}
 
-  function normal(text) { return String(text).replace(/\s+/g, "").toLowerCase(); }
+function normal(text) {
+  return String(text).replace(/\s+/g, "").toLowerCase();
+}
 
-  function applyQuery(form) {
-    const query = new URLSearchParams(location.search);
-    for (const [name, value] of query) {
-      const fields = form.querySelectorAll(`[name="${CSS.escape(name)}"]`);
-      for (const el of fields) {
-        if (el.type === "checkbox") el.checked = value === "true" || value === "1";
-        else if (el.type === "radio") el.checked = el.value === value;
-        else if (el.tagName === "SELECT") {
-          // "v 7a" in a shared link selects "V7a", as the command line accepts it
-          const option = [...el.options].find((o) => normal(o.value) === normal(value));
-          el.value = option ? option.value : value;
-          // an unknown value from a link: the list shows nothing, Python names the value in its message
-          if (option) delete el.dataset.unmatched; else el.dataset.unmatched = value;
-        } else el.value = value;
+function setSelect(el, value) {
+  // "v 7a" in a shared link selects "V7a", as the command line accepts it
+  const option = [...el.options].find((o) => normal(o.value) === normal(value));
+  el.value = option ? option.value : value;
+  // an unknown value from a link: the list shows nothing, Python names the value in its message
+  if (option || value === "") delete el.dataset.unmatched;
+  else el.dataset.unmatched = value;
+}
+
+/** Fill the form from a query string; true when it held any field. */
+export function applyQuery(form, search = location.search) {
+  const query = new URLSearchParams(search);
+  for (const [name, value] of query) {
+    const fields = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+    const list = fields.filter((el) => "list" in el.dataset);
+    if (list.length) {
+      // "compare=V10,V11" spreads over the list's fields in page order; the rest are emptied
+      const values = value.split(",").map((v) => v.trim()).filter(Boolean);
+      list.forEach((el, i) => {
+        const item = values[i] || "";
+        if (el.tagName === "SELECT") setSelect(el, item);
+        else el.value = item;
+      });
+      continue;
+    }
+    for (const el of fields) {
+      if (el.type === "checkbox") el.checked = value === "true" || value === "1";
+      else if (el.type === "radio") el.checked = el.value === value;
+      else if (el.tagName === "SELECT") setSelect(el, value);
+      else el.value = value;
+    }
+  }
+  return query.size > 0;
+}
+
+// Only while the address is still the page's own: an answer that arrives after the reader has
+// left (instant navigation changes the address before it swaps the content) is not written.
+export function writeQuery(input, path = location.pathname) {
+  if (location.pathname !== path) return;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) {
+    if (Array.isArray(value)) {
+      if (value.length) query.set(key, value.join(","));
+    } else query.set(key, String(value));
+  }
+  history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
+}
+
+// Fields shown only for some inputs: data-show-if="name=value" (radio or select value) or
+// data-show-if="name@flag" (the selected option carries data-flag).
+function toggleConditional(root) {
+  const form = root.querySelector("form");
+  for (const el of root.querySelectorAll("[data-show-if]")) {
+    const [, name, op, wanted] = el.dataset.showIf.match(/^([\w-]+)([=@])(.+)$/);
+    const field = form.elements[name];
+    if (!field) continue;
+    let hide;
+    if (op === "=") hide = field.value !== wanted;
+    else {
+      const option = field.selectedOptions && field.selectedOptions[0];
+      hide = !(option && option.hasAttribute(`data-${wanted}`));
+    }
+    if (el.hidden !== hide) el.hidden = hide; // no attribute write, no style work, when nothing changes
+  }
+}
+
+// --------------------------------------------------------------------------------------------
+// What the reader sees
+// --------------------------------------------------------------------------------------------
+
+function clearErrors(root) {
+  for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of root.querySelectorAll(".calc-error:not([hidden])")) {
+    el.hidden = true;
+    el.textContent = "";
+  }
+}
+
+function showError(root, error) {
+  const field = root.querySelector(`[name="${CSS.escape(error.field)}"]`);
+  const slot = root.querySelector(`#err-${CSS.escape(error.field)}`);
+  if (field) field.setAttribute("aria-invalid", "true");
+  if (slot) {
+    slot.textContent = error.message;
+    slot.hidden = false;
+  }
+  root.querySelector("[data-calc-result]").hidden = true;
+  root.dataset.calcState = "error";
+  setStatus(root, `Eingabe prüfen: ${error.message}`);
+}
+
+function setStatus(root, text) {
+  const status = root.querySelector("[data-calc-status]");
+  if (status && status.textContent !== text) status.textContent = text;
+}
+
+// The text a reader sees: like textContent, but without [hidden] parts (the machine-readable
+// values); unlike innerText, it needs no layout, so the status costs nothing on the input path.
+function shownText(el) {
+  let text = "";
+  for (const node of el.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) text += shownText(node);
+  }
+  return text;
+}
+
+function summary(root) {
+  const fits = [...root.querySelectorAll(".calc-result [data-model]")];
+  if (fits.length) {
+    const count = (fit) => fits.filter((el) => el.querySelector(".finder-fit [data-field]").textContent === fit).length;
+    const best = fits[0].querySelector("h3 a").textContent;
+    const fitting = count("passt");
+    return (
+      `Ergebnis aktualisiert: ${fitting} ${fitting === 1 ? "Modell passt" : "Modelle passen"}, ` +
+      `${count("bedingt")} bedingt. Am besten passt ${best}.`
+    );
+  }
+  const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
+    const label = el.querySelector(".calc-label");
+    const value = el.querySelector(".calc-value");
+    return label && value
+      ? `${shownText(label).trim()}: ${shownText(value).trim().replace(/\s+/g, " ")}`
+      : shownText(el).trim();
+  });
+  return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
+}
+
+const MB = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function megabytes(bytes) {
+  return `${MB.format(bytes / 1e6)}\u00a0MB`;
+}
+
+const FEATURES = {
+  WebAssembly: "Ihm fehlt WebAssembly, oder es ist abgeschaltet",
+  Worker: "Er kann keine Web Worker starten",
+  "module-worker": "Er kann keine Web Worker als JavaScript-Modul starten",
+};
+
+/** What failed, in German, for the status line. */
+function failureText(failure) {
+  const file = failure.file ? ` (${failure.file})` : "";
+  switch (failure.kind) {
+    case "unsupported":
+      return (
+        `Dieser Browser kann den Rechenkern nicht ausführen: ${FEATURES[failure.feature] || FEATURES.WebAssembly}. ` +
+        "Mit einem aktuellen Firefox, Chrome, Edge oder Safari funktioniert er."
+      );
+    case "http":
+      if (failure.file && failure.file.endsWith(".wasm"))
+        return (
+          `Der Rechenkern konnte nicht geladen werden: Die WebAssembly-Datei${file} wurde abgewiesen ` +
+          `(Fehler ${failure.status}). Manche Netzwerke, etwa Proxys in Verwaltungen, sperren solche Dateien.`
+        );
+      return `Der Rechenkern konnte nicht geladen werden: Eine Datei fehlt auf dem Server${file}, Fehler ${failure.status}.`;
+    case "network":
+      if (failure.partial) return `Der Rechenkern konnte nicht geladen werden: Die Verbindung brach beim Herunterladen ab${file}.`;
+      if (failure.file && failure.file.endsWith(".wasm"))
+        return (
+          `Der Rechenkern konnte nicht geladen werden: Die WebAssembly-Datei${file} kam nicht an. ` +
+          "Manche Netzwerke, etwa Proxys in Verwaltungen, sperren solche Dateien; oder die Verbindung brach ab."
+        );
+      return `Der Rechenkern konnte nicht geladen werden: Eine Datei kam nicht an${file}; die Verbindung fehlt oder wurde blockiert.`;
+    case "stalled":
+      if (failure.phase === "worker") return "Der Rechenkern konnte nicht gestartet werden: Sein Skript kam nicht an.";
+      if (failure.phase === "start") return "Der Rechenkern wurde geladen, startete aber nicht.";
+      return `Der Rechenkern konnte nicht geladen werden: Der Download kam ${STALL_MS / 1000} Sekunden lang nicht voran.`;
+    case "worker":
+      return "Der Rechenkern konnte nicht gestartet werden: Sein Skript ließ sich nicht laden.";
+    case "crash":
+      return "Der Rechenkern ist ausgefallen.";
+    default:
+      return "Der Rechenkern wurde geladen, ließ sich aber nicht starten.";
+  }
+}
+
+// --------------------------------------------------------------------------------------------
+// One calculator or finder on the page
+// --------------------------------------------------------------------------------------------
+
+/** The names of the fields in which two inputs differ. */
+function differences(input, other) {
+  return [...new Set([...Object.keys(input), ...Object.keys(other)])].filter((n) => !sameValue(input[n], other[n]));
+}
+
+/** Those of ``names`` that ``input`` gives a value, as the form shows them: Label „value“. */
+function describeInput(form, input, names) {
+  const parts = [];
+  for (const name of names) {
+    if (input[name] === undefined || input[name] === "") continue;
+    const fields = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+    if (!fields.length) continue;
+    const group = fields[0].type === "radio" && fields[0].closest("fieldset");
+    const title = group ? group.querySelector("legend") : labelOf(form, fields[0]);
+    parts.push(`${title ? title.textContent.trim() : name} „${shownValue(form, fields, input[name])}“`);
+  }
+  return parts;
+}
+
+function labelOf(form, el) {
+  return el.id ? form.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+}
+
+// German or plain number text as a number ("50.000", "2,5", "1.5"); null for other text.
+function numberOf(text) {
+  let t = String(text).replace(/\s/g, "");
+  if (t.includes(",")) t = t.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, "");
+  return t !== "" && Number.isFinite(Number(t)) ? Number(t) : null;
+}
+
+function sameValue(a, b) {
+  const norm = (v) => (v === undefined ? "" : Array.isArray(v) ? v.join(",") : String(v).trim());
+  if (norm(a) === norm(b)) return true;
+  const [x, y] = [numberOf(norm(a)), numberOf(norm(b))];
+  return x !== null && x === y;
+}
+
+function shownValue(form, fields, value) {
+  const el = fields[0];
+  if (el.type === "checkbox") return value ? "ja" : "nein";
+  const values = Array.isArray(value) ? value : [value];
+  return values
+    .map((v) => {
+      if (el.type === "radio") {
+        const chosen = fields.find((f) => f.value === v);
+        const label = chosen && labelOf(form, chosen);
+        return label ? label.textContent.trim() : v;
       }
-    }
-    return query.size > 0;
-  }
-
-  // Only while the address is still the page's own: an answer that arrives after the reader has
-  // left (instant navigation changes the address before it swaps the content) is not written.
-  function writeQuery(input, path) {
-    if (location.pathname !== path) return;
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(input)) query.set(key, String(value));
-    history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
-  }
-
-  // Fields shown only for some inputs: data-show-if="name=value" (radio or select value) or
-  // data-show-if="name@flag" (the selected option carries data-flag).
-  function toggleConditional(root) {
-    const form = root.querySelector("form");
-    for (const el of root.querySelectorAll("[data-show-if]")) {
-      const [, name, op, wanted] = el.dataset.showIf.match(/^([\w-]+)([=@])(.+)$/);
-      const field = form.elements[name];
-      if (!field) continue;
-      let hide;
-      if (op === "=") hide = field.value !== wanted;
-      else {
-        const option = field.selectedOptions && field.selectedOptions[0];
-        hide = !(option && option.hasAttribute(`data-${wanted}`));
+      if (el.tagName === "SELECT") {
+        const option = [...el.options].find((o) => o.value === v);
+        return option ? option.textContent.trim() : v;
       }
-      if (el.hidden !== hide) el.hidden = hide;  // no attribute write, no style work, when nothing changes
+      const n = numberOf(v);
+      return n === null ? v : n.toLocaleString("de-DE", { maximumFractionDigits: 2 });
+    })
+    .join(", ");
+}
+
+function attach(root) {
+  if (root.dataset.calcAttached) return;
+  root.dataset.calcAttached = "1";
+  const form = root.querySelector("form");
+  const result = root.querySelector("[data-calc-result]");
+  const status = root.querySelector("[data-calc-status]");
+  const command = root.dataset.calcRoot;
+  const path = location.pathname;
+  const version = root.dataset.pyodideVersion;
+  const ui = runtimeUI(root, status);
+  let latest = 0;
+  let seen = null; // the runtime state last shown
+
+  toggleConditional(root);
+  let resultInput = readForm(form); // the prerendered result belongs to the form's first values
+  applyQuery(form);
+  toggleConditional(root);
+
+  // A result that does not belong to the inputs in the form is labelled with its own inputs.
+  function markStale() {
+    const names = result.hidden ? [] : differences(resultInput, readForm(form));
+    const stale = names.length > 0;
+    result.classList.toggle("calc-stale", stale);
+    ui.stale.hidden = !stale;
+    if (stale) {
+      const own = describeInput(form, resultInput, names);
+      ui.stale.textContent =
+        `Das folgende Ergebnis gilt für ${own.length ? own.join(", ") : "andere Eingaben"} – nicht für die Eingaben im Formular.` +
+        (runtime && runtime.state === "loading" ? " Es wird neu berechnet, sobald der Rechenkern geladen ist." : "");
     }
+    if (stale && runtime && runtime.state === "loading") result.setAttribute("aria-busy", "true");
+    else result.removeAttribute("aria-busy");
+    return stale;
   }
 
-  function clearErrors(root) {
-    for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-    for (const el of root.querySelectorAll(".calc-error:not([hidden])")) { el.hidden = true; el.textContent = ""; }
-  }
-
-  function showError(root, error) {
-    const field = root.querySelector(`[name="${CSS.escape(error.field)}"]`);
-    const slot = root.querySelector(`#err-${CSS.escape(error.field)}`);
-    if (field) field.setAttribute("aria-invalid", "true");
-    if (slot) { slot.textContent = error.message; slot.hidden = false; }
-    root.querySelector("[data-calc-result]").hidden = true;
-    root.dataset.calcState = "error";
-    setStatus(root, `Eingabe prüfen: ${error.message}`);
-  }
-
-  function setStatus(root, text) {
-    const status = root.querySelector("[data-calc-status]");
-    if (status) status.textContent = text;
-  }
-
-  // The text a reader sees: like textContent, but without [hidden] parts (the machine-readable
-  // values); unlike innerText, it needs no layout, so the status costs nothing on the input path.
-  function shownText(el) {
-    let text = "";
-    for (const node of el.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-      else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) text += shownText(node);
+  async function compute() {
+    const input = readForm(form);
+    const ticket = ++latest;
+    if (!runtime || runtime.state !== "ready") {
+      writeQuery(input, path); // the address keeps the reader's inputs while the runtime is not there
+      markStale();
+      return;
     }
-    return text;
-  }
-
-  function summary(root) {
-    const fits = [...root.querySelectorAll(".calc-result [data-model]")];
-    if (fits.length) {
-      const count = (fit) => fits.filter((el) => el.querySelector(".finder-fit [data-field]").textContent === fit).length;
-      const best = fits[0].querySelector("h3 a").textContent;
-      const fitting = count("passt");
-      return `Ergebnis aktualisiert: ${fitting} ${fitting === 1 ? "Modell passt" : "Modelle passen"}, ` +
-        `${count("bedingt")} bedingt. Am besten passt ${best}.`;
-    }
-    const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
-      const label = el.querySelector(".calc-label");
-      const value = el.querySelector(".calc-value");
-      return label && value ? `${shownText(label).trim()}: ${shownText(value).trim().replace(/\s+/g, " ")}` : shownText(el).trim();
-    });
-    return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
-  }
-
-  function attach(root) {
-    if (root.dataset.calcAttached) return;
-    root.dataset.calcAttached = "1";
-    const form = root.querySelector("form");
-    const result = root.querySelector("[data-calc-result]");
-    const command = root.dataset.calcRoot;
-    const path = location.pathname;
-    let latest = 0;
-    const fromQuery = applyQuery(form);
-    toggleConditional(root);
-    if (fromQuery) { result.setAttribute("aria-busy", "true"); result.classList.add("calc-stale"); }
-
-    async function compute() {
-      const input = readForm(form);
-      const ticket = ++latest;
-      let answer;
-      try {
-        await ready;
-        answer = JSON.parse((await call({ type: "run", command, input: JSON.stringify(input) })).output);
-      } catch (err) {
-        if (ticket !== latest) return;
-        writeQuery(input, path);
-        root.dataset.calcState = "error";
-        console.error(err); // details for maintainers; readers get a German sentence, never a trace
-        setStatus(root, "Der Rechenkern konnte nicht arbeiten. Das angezeigte Ergebnis gilt für die Standardwerte; bitte laden Sie die Seite neu.");
-        return;
-      }
+    let answer;
+    try {
+      answer = JSON.parse((await call({ type: "run", command, input: JSON.stringify(input) })).output);
+    } catch (err) {
       if (ticket !== latest) return;
-      writeQuery(answer.input || input, path); // as Python read it; after the answer, off the input path
-      clearErrors(root);
-      if (answer.error) { showError(root, answer.error); return; }
-      result.innerHTML = answer.html;
-      result.hidden = false;
-      result.removeAttribute("aria-busy");
-      result.classList.remove("calc-stale");
-      root.dataset.calcState = "ready";
-      setStatus(root, summary(root));
+      writeQuery(input, path);
+      markStale(); // the runtime's failure itself is shown by show()
+      return;
     }
+    if (ticket !== latest) return;
+    writeQuery(answer.input || input, path); // as Python read it; after the answer, off the input path
+    clearErrors(root);
+    if (answer.error) {
+      showError(root, answer.error);
+      return;
+    }
+    result.innerHTML = answer.html;
+    result.hidden = false;
+    resultInput = input;
+    markStale();
+    root.dataset.calcState = "ready";
+    setStatus(root, summary(root));
+  }
 
-    form.addEventListener("input", () => { toggleConditional(root); compute(); });
-    form.addEventListener("change", (event) => {
-      delete event.target.dataset.unmatched; // the reader chose: the link's unknown value is gone
-      toggleConditional(root);
+  // Follows the runtime: progress while it loads, the first result when it is ready, the message
+  // and the retry button when it failed. Status texts change only when the state does (the
+  // progress bar is not a live region), so screen readers hear the start and the end, no more.
+  function show(rt) {
+    if (!root.isConnected) {
+      listeners.delete(show); // the theme's instant navigation replaced the page
+      return;
+    }
+    const state = rt ? rt.state : "loading";
+    const changed = state !== seen;
+    seen = state;
+    ui.progressBox.hidden = state !== "loading";
+    ui.retryBox.hidden = state !== "error" || rt.failure.kind === "unsupported";
+    if (state === "loading") {
+      if (rt.total > 0) {
+        ui.progress.max = rt.total;
+        ui.progress.value = Math.min(rt.loaded, rt.total);
+        const text = `${megabytes(rt.loaded)} von ${megabytes(rt.total)}`;
+        ui.bytes.textContent = rt.phase === "start" ? `${text} – wird gestartet …` : text;
+        ui.progress.setAttribute("aria-valuetext", ui.bytes.textContent);
+      } else {
+        ui.progress.removeAttribute("value"); // indeterminate until the sizes are known
+        ui.bytes.textContent = "";
+      }
+      if (changed) {
+        root.dataset.calcState = "loading";
+        setStatus(root, `${ui.retried ? "Neuer Versuch: " : ""}Der Rechenkern (Python im Browser) wird geladen …`);
+        markStale();
+      }
+    } else if (state === "ready" && changed) {
       compute();
-    });
-    form.addEventListener("submit", (event) => { event.preventDefault(); compute(); });
-    const print = root.querySelector("[data-calc-print]");
-    if (print) print.addEventListener("click", () => window.print());
-
-    root.dataset.calcState = "loading";
-    setStatus(root, "Der Rechenkern (Python im Browser, etwa 13 MB) wird geladen …");
-    startWorker(root.dataset.pyodideVersion).then(compute, (err) => {
+    } else if (state === "error" && changed) {
       root.dataset.calcState = "error";
-      console.error(err);
-      setStatus(root, "Der Rechenkern konnte nicht geladen werden. Das angezeigte Ergebnis gilt für die Standardwerte; bitte laden Sie die Seite neu.");
-    });
+      const stale = markStale();
+      const still =
+        command === "finder"
+          ? "Die Übersicht „Was jedes Modell verlangt“ weiter unten und die Steckbriefe gelten unabhängig vom Finder."
+          : "Die Werte der Steckbriefe (unter „Modelle“) gelten unabhängig vom Rechner.";
+      const shown = result.hidden
+        ? ""
+        : stale
+          ? "Das Ergebnis unten gilt nur für die dort genannten Eingaben. "
+          : "Das Ergebnis unten gilt für die Eingaben im Formular. ";
+      const retry = rt.failure.kind === "unsupported" ? "" : "Bitte versuchen Sie es erneut. ";
+      setStatus(root, `${failureText(rt.failure)} ${retry}${shown}${still}`);
+    }
   }
 
-  function scan() {
-    for (const root of document.querySelectorAll("[data-calc-root]")) attach(root);
-  }
+  ui.retry.addEventListener("click", () => {
+    ui.retried = true;
+    startRuntime(version);
+    ui.progressBox.focus(); // the button disappears; keep the reader's place
+  });
+  form.addEventListener("input", () => {
+    toggleConditional(root);
+    compute();
+  });
+  form.addEventListener("change", (event) => {
+    delete event.target.dataset.unmatched; // the reader chose: the link's unknown value is gone
+    toggleConditional(root);
+    compute();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute();
+  });
+  const print = root.querySelector("[data-calc-print]");
+  if (print) print.addEventListener("click", () => window.print());
 
+  listeners.add(show);
+  show(runtime || startRuntime(version)); // a failed runtime is started again only by the reader
+}
+
+/** Progress bar, retry button and the note for a result of other inputs, made once per root. */
+function runtimeUI(root, status) {
+  const id = `${root.id || "calc"}-laufzeit`;
+  const box = document.createElement("div");
+  box.className = "calc-runtime";
+  box.innerHTML =
+    `<div class="calc-progress" tabindex="-1" hidden><label id="${id}-name" for="${id}">Download des Rechenkerns</label> ` +
+    `<progress id="${id}" aria-labelledby="${id}-name"></progress> <span class="calc-progress-bytes"></span></div>` +
+    '<p class="calc-retry" hidden><button type="button" class="md-button">Erneut versuchen</button></p>';
+  status.after(box);
+  const stale = document.createElement("p");
+  stale.className = "calc-stale-note";
+  stale.hidden = true;
+  root.querySelector("[data-calc-result]").before(stale);
+  return {
+    progressBox: box.querySelector(".calc-progress"),
+    progress: box.querySelector("progress"),
+    bytes: box.querySelector(".calc-progress-bytes"),
+    retryBox: box.querySelector(".calc-retry"),
+    retry: box.querySelector("button"),
+    stale,
+    retried: false,
+  };
+}
+
+function scan() {
+  for (const root of document.querySelectorAll("[data-calc-root]")) attach(root);
+}
+
+// On a calculator page the runtime starts now, while the page is parsed.
+const early = document.querySelector("script[data-pyodide-version]");
+if (early) startRuntime(early.dataset.pyodideVersion);
+
+// Material's document$ emits the first page and every page instant navigation brings; its
+// bundle runs at the end of <body>, so it exists once the document is parsed.
+function onEveryPage() {
   if (typeof document$ !== "undefined") document$.subscribe(scan);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
   else scan();
-})();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onEveryPage, { once: true });
+else onEveryPage();

@@ -1,0 +1,465 @@
+"""The calculator and the finder never hang: every way the Pyodide runtime can fail ends in
+``data-calc-state="error"`` with a German message and a working "Erneut versuchen" button, well within
+20 s; a slow but progressing link shows a growing progress bar instead; a result that does not belong
+to the inputs in the form is labelled with its own inputs.
+
+Failures are made with Playwright routes (aborted, refused, never answered or corrupted requests),
+init scripts (a browser without WebAssembly or module workers), CDP network throttling, and a small
+server of our own for what a route cannot do: a connection that breaks off or stalls mid-download.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+import localsite
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["rechner/", "finder/"]
+# A link with inputs that differ from the prerendered example, as in the report that led here.
+LINKS = {"rechner/": "rechner/?model=V8&inhabitants=90000", "finder/": "finder/?inhabitants=90000&history=hoch"}
+DEADLINE_S = 20.0  # the issue's limit from the failure to the error state
+READY_TIMEOUT = 90_000  # ms
+ROOT = "[data-calc-root]"
+RETRY = "Erneut versuchen"
+WASM = "**/assets/pyodide/pyodide.asm.wasm"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def state(page: Page) -> str:
+    return page.get_attribute(ROOT, "data-calc-state")
+
+
+def status(page: Page) -> str:
+    return page.inner_text(f"{ROOT} [data-calc-status]")
+
+
+def wait_state(page: Page, wanted: str, timeout_s: float) -> float:
+    """Seconds until the root reaches ``wanted`` (fails on the other end state or the timeout)."""
+    start = time.monotonic()
+    page.wait_for_function(
+        "() => ['ready', 'error'].includes(document.querySelector('[data-calc-root]')?.dataset.calcState)",
+        timeout=timeout_s * 1000,
+        polling=50,
+    )
+    elapsed = time.monotonic() - start
+    assert state(page) == wanted, f"{state(page)} statt {wanted}: {status(page)}"
+    return elapsed
+
+
+class FaultClock:
+    """When the fault happened (the route or server answered wrongly); the navigation if never set."""
+
+    def __init__(self):
+        self.at: float | None = None
+
+    def hit(self) -> None:
+        if self.at is None:
+            self.at = time.monotonic()
+
+
+def open_and_fail(page: Page, url: str, case: str, clock: FaultClock | None = None, limit: float = DEADLINE_S):
+    """Open ``url``, wait for the error state; seconds from the fault (or navigation) to it."""
+    start = time.monotonic()
+    page.goto(url, wait_until="commit")
+    wait_state(page, "error", limit + 10)
+    end = time.monotonic()
+    since_fault = end - (clock.at if clock and clock.at else start)
+    print(f"\n{case}: error {end - start:.2f} s after navigation, {since_fault:.2f} s after the fault")  # -s
+    assert since_fault < limit, f"{case}: Fehlerzustand erst {since_fault:.1f} s nach dem Fehler"
+    return since_fault
+
+
+def assert_error_shown(page: Page, path: str, wording: str, *, retry: bool = True) -> None:
+    text = status(page)
+    assert wording in text, text
+    assert text.startswith(("Der Rechenkern", "Dieser Browser")), text
+    assert not re.search(r"Error|undefined|null|\{|Traceback", text), text
+    button = page.get_by_role("button", name=RETRY)
+    if retry:
+        expect(button).to_be_visible()
+        assert "Bitte versuchen Sie es erneut." in text
+    else:
+        expect(button).to_be_hidden()
+    expect(page.locator(f"{ROOT} progress")).to_be_hidden()
+    # what still holds
+    assert ("Steckbriefe" in text) and ("Ergebnis unten" in text), text
+    # the prerendered example belongs to other inputs than the link's: labelled with its own
+    note = page.locator(f"{ROOT} .calc-stale-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("nicht für die Eingaben im Formular")
+    if path == "rechner/":
+        expect(note).to_contain_text("Einwohnerzahl „50.000“")
+        expect(note).to_contain_text("Verstetigungsmodell „V 7")
+    else:
+        expect(note).to_contain_text("Historie Klimaschutz")
+    assert "calc-stale" in page.get_attribute(f"{ROOT} [data-calc-result]", "class")
+    assert "nur für die dort genannten Eingaben" in text
+
+
+def busy_archive(site: Path, seconds: float) -> bytes:
+    """calc.zip whose calc.api keeps Python busy for ``seconds`` when imported (a slow computer)."""
+    source = zipfile.ZipFile(site / "assets" / "calc" / "calc.zip")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "calc/api.py":
+                busy = f"import time as _t\n_end = _t.time() + {seconds}\nwhile _t.time() < _end:\n    pass\n"
+                text = data.decode("utf-8")
+                head = "from __future__ import annotations\n" if "from __future__" in text else ""
+                data = (head + busy + text.replace("from __future__ import annotations\n", "", 1)).encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# A server that breaks off or stalls one file mid-download (what a route cannot do)
+# --------------------------------------------------------------------------------------------
+
+
+class _FaultyHandler(localsite.Handler):
+    faults: dict[str, tuple[str, int]] = {}
+    release = threading.Event()
+    clock = FaultClock()
+
+    def copyfile(self, source, outputfile):
+        fault = next((f for suffix, f in self.faults.items() if self.path.split("?")[0].endswith(suffix)), None)
+        if fault is None:
+            super().copyfile(source, outputfile)
+            return
+        kind, after = fault
+        outputfile.write(source.read(after))
+        outputfile.flush()
+        self.clock.hit()
+        if kind == "stall":
+            self.release.wait(60)  # the connection stays open, nothing more arrives
+        self.close_connection = True  # "drop": closed before Content-Length bytes were sent
+
+
+@pytest.fixture(scope="module")
+def faulty_url(built_site: Path):
+    with localsite.serve(built_site.parent, _FaultyHandler) as url:
+        yield url
+        _FaultyHandler.release.set()
+
+
+# --------------------------------------------------------------------------------------------
+# Each failure kind, on both pages
+# --------------------------------------------------------------------------------------------
+
+NO_MODULE_WORKER = """
+const PlainWorker = window.Worker;
+window.Worker = function (url) { return new PlainWorker(url); };  // ignores {type: "module"}, as older browsers do
+"""
+
+FAILURES = [
+    # case id, route glob, how the route answers, German wording expected
+    ("wasm-aborted", WASM, "abort", "Die WebAssembly-Datei (pyodide.asm.wasm) kam nicht an"),
+    ("wasm-blocked-by-proxy", WASM, 403, "wurde abgewiesen (Fehler 403)"),
+    ("worker-script-404", "**/assets/js/calc-worker.mjs", 404, "Sein Skript ließ sich nicht laden"),
+    ("worker-import-aborted", "**/assets/pyodide/pyodide.mjs", "abort", "Sein Skript ließ sich nicht laden"),
+    ("runtime-script-404", "**/assets/pyodide/pyodide.asm.mjs", 404, "Eine Datei kam nicht an (pyodide.asm.mjs)"),
+    ("archive-404", "**/assets/calc/calc.zip", 404, "Eine Datei fehlt auf dem Server (calc.zip), Fehler 404"),
+    ("params-404", "**/assets/calc/params.json", 404, "Eine Datei fehlt auf dem Server (params.json), Fehler 404"),
+    ("stdlib-aborted", "**/assets/pyodide/python_stdlib.zip", "abort", "Eine Datei kam nicht an (python_stdlib.zip)"),
+    ("start-throws", "**/assets/calc/calc.zip", "garbage", "ließ sich aber nicht starten"),
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize(("case", "glob", "answer", "wording"), FAILURES, ids=[f[0] for f in FAILURES])
+def test_failure_ends_in_error_with_message_and_retry(page, base_url, path, case, glob, answer, wording):
+    clock = FaultClock()
+
+    def answer_wrongly(route):
+        clock.hit()
+        if answer == "abort":
+            route.abort("connectionreset")
+        elif answer == "garbage":
+            route.fulfill(status=200, body=b"kein Zip", content_type="application/zip")
+        else:
+            route.fulfill(status=answer, body="<h1>Gesperrt</h1>", content_type="text/html")
+
+    page.route(glob, answer_wrongly)
+    # A start that throws does so after Python's start (several seconds of work on this machine,
+    # more on a slow one); the error follows at once, but the clock runs from the archive's arrival.
+    limit = 60 if answer == "garbage" else DEADLINE_S
+    open_and_fail(page, base_url + LINKS[path], f"{path}{case}", clock, limit)
+    assert_error_shown(page, path, wording)
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize(
+    ("case", "script", "wording"),
+    [
+        ("no-webassembly", "delete window.WebAssembly;", "Ihm fehlt WebAssembly"),
+        ("no-module-workers", NO_MODULE_WORKER, "Er kann keine Web Worker als JavaScript-Modul starten"),
+        ("no-workers", "delete window.Worker;", "Er kann keine Web Worker starten"),
+    ],
+)
+def test_browser_without_what_the_runtime_needs(page, base_url, path, case, script, wording):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.add_init_script(script)
+    elapsed = open_and_fail(page, base_url + LINKS[path], f"{path}{case}")
+    assert elapsed < 5, "erkannt, bevor etwas geladen wird"
+    assert_error_shown(page, path, wording, retry=False)
+    assert "Mit einem aktuellen Firefox, Chrome, Edge oder Safari" in status(page)
+    assert not [url for url in requests if "/assets/pyodide/" in url], "nichts vom Rechenkern geladen"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_connection_breaking_off_mid_download(page, faulty_url, path):
+    _FaultyHandler.faults = {"/pyodide.asm.wasm": ("drop", 2_000_000)}
+    _FaultyHandler.clock = clock = FaultClock()
+    open_and_fail(page, faulty_url + LINKS[path], f"{path}wasm-connection-dropped", clock)
+    assert_error_shown(page, path, "Die Verbindung brach beim Herunterladen ab (pyodide.asm.wasm)")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_stalled_download_ends_by_the_watchdog(page, faulty_url, path):
+    """Nothing fails, nothing arrives: the watchdog ends it (15 s without progress)."""
+    _FaultyHandler.faults = {"/python_stdlib.zip": ("stall", 500_000)}
+    _FaultyHandler.clock = clock = FaultClock()
+    elapsed = open_and_fail(page, faulty_url + LINKS[path], f"{path}stdlib-stalled", clock)
+    assert elapsed > 14, "kein Fehler vor 15 s ohne Fortschritt"
+    assert_error_shown(page, path, "Der Download kam 15 Sekunden lang nicht voran")
+
+
+def test_request_never_answered_ends_by_the_watchdog(page, base_url):
+    """A request that hangs (a proxy that holds it): no error event ever comes."""
+    held = []
+    clock = FaultClock()
+
+    def hold(route):
+        clock.hit()
+        held.append(route)  # never answered
+
+    page.route("**/assets/calc/params.json", hold)
+    open_and_fail(page, base_url + LINKS["rechner/"], "rechner/params-never-answered", clock)
+    assert_error_shown(page, "rechner/", "Der Rechenkern")
+
+
+def test_busy_start_on_a_slow_computer_is_not_a_stall(page, base_url, built_site):
+    """Python's start keeps the worker busy for longer than the watchdog's 15 s: no false error."""
+    archive = busy_archive(built_site, 18)
+    page.route("**/assets/calc/calc.zip", lambda route: route.fulfill(body=archive, content_type="application/zip"))
+    page.goto(base_url + LINKS["rechner/"])
+    elapsed = wait_state(page, "ready", 90)
+    assert elapsed > 18
+    expect(page.locator(f"{ROOT} .calc-stale-note")).to_be_hidden()
+
+
+# --------------------------------------------------------------------------------------------
+# Retry without reloading
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_retry_after_a_transient_failure_reaches_ready(page, base_url, path):
+    failures = {"left": 1}
+
+    def flaky(route):
+        if failures["left"]:
+            failures["left"] -= 1
+            route.abort("connectionaborted")
+        else:
+            route.continue_()
+
+    page.route(WASM, flaky)
+    page.goto(base_url + LINKS[path])
+    wait_state(page, "error", DEADLINE_S)
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("button", name=RETRY).click()
+    # the button goes; the keyboard focus stays inside the calculator, on the progress
+    assert page.evaluate("document.activeElement.closest('[data-calc-root]') !== null")
+    expect(page.locator(ROOT)).to_have_attribute("data-calc-state", "loading")
+    assert status(page).startswith("Neuer Versuch: Der Rechenkern (Python im Browser) wird geladen")
+    wait_state(page, "ready", READY_TIMEOUT / 1000)
+    assert page.evaluate("window.__sameDocument === true"), "Seite wurde neu geladen"
+    assert status(page).startswith("Ergebnis aktualisiert"), status(page)
+    expect(page.locator(f"{ROOT} .calc-stale-note")).to_be_hidden()
+    expect(page.get_by_role("button", name=RETRY)).to_be_hidden()
+    assert "calc-stale" not in page.get_attribute(f"{ROOT} [data-calc-result]", "class")
+    if path == "rechner/":
+        expect(page.locator('#rechner [data-field="inputs.inhabitants"]').first).to_have_attribute(
+            "data-value", "90000"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Progress on a slow link
+# --------------------------------------------------------------------------------------------
+
+PROGRESS = """() => {
+  const p = document.querySelector('[data-calc-root] progress');
+  const shown = p && !p.closest('[hidden]') && p.hasAttribute('value');
+  return shown ? [p.value, p.max, p.getAttribute('aria-valuetext')] : null;
+}"""
+
+RECORD_STATUS = """() => {
+  const status = document.querySelector('[data-calc-root] [data-calc-status]');
+  window.__statusTexts = [status.textContent];
+  new MutationObserver(() => window.__statusTexts.push(status.textContent))
+    .observe(status, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_progress_bar_grows_on_a_throttled_link(page, base_url, path):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # about 2 MB/s: the 12 MB runtime takes several seconds, with many steps to see
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 40, "downloadThroughput": 2_000_000, "uploadThroughput": 500_000},
+    )
+    page.goto(base_url + LINKS[path], wait_until="domcontentloaded")
+    page.evaluate(RECORD_STATUS)
+    progress = page.locator(f"{ROOT} progress")
+    expect(progress).to_be_visible(timeout=10_000)
+    expect(progress).to_have_accessible_name("Download des Rechenkerns")
+    samples = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and state(page) == "loading":
+        sample = page.evaluate(PROGRESS)
+        if sample and (not samples or sample[0] != samples[-1][0]):
+            samples.append(sample)
+        time.sleep(0.2)
+    unthrottled = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+    cdp.send("Network.emulateNetworkConditions", unthrottled)
+    values = [s[0] for s in samples]
+    assert len(values) >= 5, samples
+    assert values == sorted(values), "der Balken wächst nur"
+    total = samples[-1][1]
+    assert 10_000_000 < total < 20_000_000, total
+    assert values[0] < total / 2 and values[-1] == total, samples
+    assert re.fullmatch(r"\d+,\d\u00a0MB von \d+,\d\u00a0MB.*", samples[len(samples) // 2][2]), samples
+    wait_state(page, "ready", READY_TIMEOUT / 1000)
+    expect(progress).to_be_hidden()
+    # announced: the start once, the end once – never the bytes
+    texts = [t for t in page.evaluate("window.__statusTexts") if t.strip()]
+    loading = [t for t in texts if "wird geladen" in t]
+    assert len(set(loading)) == 1, texts
+    assert texts[-1].startswith("Ergebnis aktualisiert"), texts
+    assert not any("MB" in t for t in texts), texts
+    assert len(texts) <= 3, texts
+
+
+def test_without_javascript_no_progress_bar(nojs_page, base_url):
+    nojs_page.goto(base_url + "rechner/")
+    assert nojs_page.locator("progress").count() == 0
+    assert nojs_page.get_attribute(ROOT, "data-calc-state") == "prerendered"
+
+
+# --------------------------------------------------------------------------------------------
+# Accessibility of the error state
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_on_the_runtime_error_state(page, base_url, path):
+    page.route(WASM, lambda route: route.abort("blockedbyclient"))
+    page.goto(base_url + LINKS[path])
+    wait_state(page, "error", DEADLINE_S)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    report = [f"[{v['id']}] {v['help']}: {[n['target'] for n in v['nodes'][:5]]}" for v in violations]
+    assert not violations, "\n".join(report)
+    # the message is in the live region, the button is reachable by keyboard
+    assert page.get_attribute(f"{ROOT} [data-calc-status]", "role") == "status"
+    button = page.get_by_role("button", name=RETRY)
+    button.focus()
+    assert page.evaluate("document.activeElement.textContent") == RETRY
+
+
+# --------------------------------------------------------------------------------------------
+# The prerendered result and the form
+# --------------------------------------------------------------------------------------------
+
+
+def test_prerendered_result_for_the_form_inputs_carries_no_note(page, base_url):
+    """Without a link's inputs, the prerendered result belongs to the form: no note, even when the
+    runtime fails."""
+    page.route(WASM, lambda route: route.abort())
+    page.goto(base_url + "rechner/")
+    wait_state(page, "error", DEADLINE_S)
+    expect(page.locator(f"{ROOT} .calc-stale-note")).to_be_hidden()
+    assert "Das Ergebnis unten gilt für die Eingaben im Formular." in status(page)
+    # the reader changes the form while the runtime is down: now the note appears, the link follows
+    page.fill("#f-inhabitants", "120.000")
+    note = page.locator(f"{ROOT} .calc-stale-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Einwohnerzahl „50.000“")
+    assert "inhabitants=120.000" in page.url
+
+
+# --------------------------------------------------------------------------------------------
+# The one client module: list fields, no globals
+# --------------------------------------------------------------------------------------------
+
+LIST_FIELDS = """async (moduleUrl) => {
+  const {readForm, applyQuery, writeQuery} = await import(moduleUrl);
+  const form = document.createElement('form');
+  const options = ['', 'V10', 'V11', 'V7a'].map((v) => `<option value="${v}">${v}</option>`).join('');
+  form.innerHTML = `<select name="model"><option value="V7">V 7</option><option value="V8">V 8</option></select>
+    <select name="compare" data-list>${options}</select><input name="other" value="x">
+    <select name="compare" data-list>${options}</select><select name="compare" data-list>${options}</select>`;
+  document.body.append(form);
+  const lists = form.querySelectorAll('[data-list]');
+  const out = {};
+  out.empty = readForm(form);
+  lists[0].value = 'V10'; lists[2].value = 'V11';
+  out.filled = readForm(form);
+  applyQuery(form, '?compare=v%207a,V10&model=V8');
+  out.applied = [...lists].map((el) => el.value);
+  out.afterQuery = readForm(form);
+  applyQuery(form, '?compare=V11');
+  out.shorter = [...lists].map((el) => el.value);
+  writeQuery({model: 'V8', compare: ['V10', 'V11'], none: []});
+  out.search = decodeURIComponent(location.search);
+  form.remove();
+  return out;
+}"""
+
+
+def test_list_fields_read_apply_and_write(page, base_url):
+    page.goto(base_url + "rechner/")
+    result = page.evaluate(LIST_FIELDS, base_url + "assets/js/calc-page.js")
+    assert result["empty"] == {"model": "V7", "other": "x"}, "leere Liste: Schlüssel fehlt"
+    assert result["filled"]["compare"] == ["V10", "V11"]
+    assert result["applied"] == ["V7a", "V10", ""]
+    assert result["afterQuery"] == {"model": "V8", "compare": ["V7a", "V10"], "other": "x"}
+    assert result["shorter"] == ["V11", "", ""]
+    assert result["search"] == "?model=V8&compare=V10,V11"
+
+
+def test_one_client_module_without_globals(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "rechner/")
+    wait_state(page, "ready", READY_TIMEOUT / 1000)
+    assert sum(url.endswith("/assets/js/calc-page.js") for url in requests) == 1
+    assert page.evaluate("Object.keys(window).filter((k) => k.startsWith('__calc'))") == []
+    scripts = page.evaluate(
+        "[...document.querySelectorAll('script[src*=\"calc-page\"]')].map((s) => [s.type, s.closest('head') !== null])"
+    )
+    assert scripts == [["module", True]], scripts
