@@ -17,7 +17,8 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         print(f"{len(exc.issues)} Fehler in {root}/", file=sys.stderr)
         return 1
-    print(f"OK: {len(content.models)} Modelle, {len(content.chapters)} Kapitel, {len(content.aspects)} Aspekte")
+    counts = f"{len(content.models)} Modelle, {len(content.chapters)} Kapitel, {len(content.aspects)} Aspekte"
+    print(f"OK: {counts}, {len(content.glossary)} Begriffe im Glossar")
     return 0
 
 

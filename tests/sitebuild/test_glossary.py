@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NOT_TO_EXPLAIN = {
     "IST", "SOLL",  # the worksheet's column names, written in capitals
     "GovShare", "GitHub", "JavaScript", "WebAssembly", "GmbH", "KEA", "MV",  # names
-    "PLZ", "IT", "LED", "CSV", "UTF", "BOM", "CC", "BY",  # commonly known
+    "PLZ", "IT", "LED", "CSV", "UTF", "BOM", "CC", "BY", "ODT", "DOCX", "PDF",  # commonly known, file formats
     "RdErl", "MF", "MBl", "BV", "TOLFDNR", "VOLFDNR",  # parts of citations (decree, file numbers)
 }  # fmt: skip
 TOKEN = re.compile(r"(?<![\w-])[\w₂]+(?![\w])")  # a word; hyphenated parts after the first are left out
