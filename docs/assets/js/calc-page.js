@@ -463,6 +463,91 @@ function shownValue(form, fields, value) {
     .join(", ");
 }
 
+// --------------------------------------------------------------------------------------------
+// Council paper draft (python -m calc vorlage): the same package builds the file in the worker;
+// the page turns the answer's base64 into a download. Nothing leaves the reader's machine.
+// --------------------------------------------------------------------------------------------
+
+const KB = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
+
+function blobOf(base64, type) {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+function offerDownload(file) {
+  const url = URL.createObjectURL(blobOf(file.base64, file.media_type));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The block under the result: name, body and the two download buttons; null on other pages. */
+function attachDraft(root, form) {
+  const box = root.querySelector("[data-calc-vorlage]");
+  if (!box) return null;
+  const status = box.querySelector("[data-vorlage-status]");
+  const general = box.querySelector("#err-vorlage");
+  let busy = false;
+
+  function clear() {
+    for (const el of box.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const slot of box.querySelectorAll(".calc-error")) {
+      slot.hidden = true;
+      slot.textContent = "";
+    }
+  }
+
+  // A name or body is shown at its field; anything else (the calculator's inputs above, the
+  // format) in the block's own line, since the field it names is the form's.
+  function fault(error) {
+    const field = error.field && box.querySelector(`[name="${CSS.escape(error.field)}"]`);
+    const slot = field ? box.querySelector(`#err-${CSS.escape(error.field)}`) : general;
+    if (field) field.setAttribute("aria-invalid", "true");
+    slot.textContent = field ? error.message : `Bitte prüfen Sie zuerst die Eingaben oben: ${error.message}`;
+    slot.hidden = false;
+    status.textContent = "Keine Beschlussvorlage erstellt: Eingabe prüfen.";
+  }
+
+  async function download(format) {
+    if (busy) return;
+    busy = true;
+    clear();
+    const input = { ...readForm(form), format };
+    for (const el of box.querySelectorAll("input[name]")) if (el.value.trim()) input[el.name] = el.value;
+    status.textContent = "Die Beschlussvorlage wird erstellt …";
+    let answer;
+    try {
+      answer = JSON.parse((await call({ type: "run", command: "vorlage", input: JSON.stringify(input) })).output);
+    } catch (err) {
+      fault({ field: "", message: "Der Rechenkern ist nicht bereit; bitte laden Sie die Seite neu." });
+      return;
+    } finally {
+      busy = false;
+    }
+    if (answer.error) {
+      fault(answer.error);
+      return;
+    }
+    offerDownload(answer.result);
+    const size = `${KB.format(answer.result.size / 1000)}\u00a0kB`;
+    status.textContent = `Die Beschlussvorlage „${answer.result.filename}“ (${size}) wurde erstellt.`;
+  }
+
+  box.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-vorlage-format]");
+    if (button) download(button.dataset.vorlageFormat);
+  });
+  return box;
+}
+
 function attach(root) {
   if (root.dataset.calcAttached) return;
   root.dataset.calcAttached = "1";
@@ -473,6 +558,7 @@ function attach(root) {
   const path = location.pathname;
   const version = root.dataset.pyodideVersion;
   const ui = runtimeUI(root, status);
+  const draft = attachDraft(root, form);
   let latest = 0;
   let seen = null; // the runtime state last shown
 
@@ -541,6 +627,7 @@ function attach(root) {
     const state = rt ? rt.state : "loading";
     const changed = state !== seen;
     seen = state;
+    if (draft) draft.hidden = state !== "ready"; // the file is built by the running calculator
     ui.progressBox.hidden = state !== "loading";
     ui.retryBox.hidden = state !== "error" || rt.failure.kind === "unsupported";
     if (state === "loading") {
