@@ -12,11 +12,16 @@
 // CALC_PARAMS_JSON; the SHA-256 of the council paper drafts that `python -m calc vorlage` writes on
 // CPython (cases: tests/calc/vorlage_cases.py) through CALC_VORLAGE_CLI_SHA256, so the tests can
 // check that Pyodide builds the same bytes. The process exits with pytest's exit code.
+//
+// First, in a Pyodide of its own, the trimmed standard library the browser worker loads
+// (tests/pyodide/stdlib.mjs): pytest and hypothesis need more of it than calc, so the calc tests
+// below run on Pyodide's full archive, and that check runs every command against the trimmed one.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkStdlib } from "./stdlib.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PYODIDE_DIR = path.join(ROOT, "node_modules", "pyodide");
@@ -30,6 +35,7 @@ const DIGESTS_FILE = "/home/pyodide/vorlage-cli-sha256.json";
 const COPY = [
   ["calc", ".py"],
   ["tests/calc", ".py"],
+  ["tests/calc/golden", ".html"],
 ];
 
 function fail(message) {
@@ -159,7 +165,10 @@ int(pytest.main(["-q", "-p", "no:cacheprovider", "tests/calc"]))
 
 let exitCode;
 try {
-  exitCode = await main();
+  const problems = await checkStdlib();
+  for (const problem of problems) writeSync(2, `run-pytest.mjs: Standardbibliothek des Browsers: ${problem}\n`);
+  writeSync(1, `python_stdlib_calc.zip: ${problems.length ? "unvollständig" : "vollständig"}\n`);
+  exitCode = (await main()) || (problems.length ? 4 : 0);
 } catch (err) {
   // Only the message (for a PythonError: the Python traceback), not Pyodide's minified source.
   writeSync(2, `run-pytest.mjs: Pyodide-Lauf abgebrochen:\n${err && err.message ? err.message : err}\n`);
