@@ -80,6 +80,9 @@ async function trackedFetch(resource, options) {
   const file = fileOf(url);
   // counted from the request on: a request that never gets an answer keeps the download unfinished
   const entry = { loaded: 0, total: 0, done: false };
+  entry.finished = new Promise((resolve) => {
+    entry.arrived = resolve;
+  });
   downloads.set(url, entry);
   let response;
   try {
@@ -96,6 +99,7 @@ async function trackedFetch(resource, options) {
   reportProgress(true);
   if (!response.body) {
     entry.done = true;
+    entry.arrived();
     return response;
   }
   const reader = response.body.getReader();
@@ -118,6 +122,7 @@ async function trackedFetch(resource, options) {
           return;
         }
         entry.done = true;
+        entry.arrived();
         reportProgress(true);
         controller.close();
         return;
@@ -128,6 +133,8 @@ async function trackedFetch(resource, options) {
       controller.enqueue(chunk.value);
     },
     cancel(reason) {
+      entry.done = true; // its reader wants no more
+      entry.arrived();
       return reader.cancel(reason);
     },
   });
@@ -143,12 +150,29 @@ function reportingWasm(instantiate) {
     });
 }
 
+// Every download requested so far (and any requested meanwhile) has arrived.
+async function allArrived() {
+  const waiting = [...downloads.values()].filter((d) => !d.done);
+  if (!waiting.length) return;
+  await Promise.all(waiting.map((d) => d.finished));
+  await allArrived();
+}
+
 async function start(config) {
-  const [pyodide, archive, params] = await Promise.all([
-    loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href, packages: [] }),
-    fetch(config.archiveURL).then((r) => r.arrayBuffer()),
-    fetch(config.paramsURL).then((r) => r.text()),
+  const indexURL = new URL("../pyodide/", import.meta.url).href;
+  const archive = fetch(config.archiveURL).then((r) => r.arrayBuffer());
+  const params = fetch(config.paramsURL).then((r) => r.text());
+  const [pyodide] = await Promise.all([
+    // Python starts (seconds of work that keep this thread busy) only once every file is in
+    // (fsInit runs before it): a busy thread cannot count bytes, so no download may be under way then.
+    loadPyodide({ indexURL, packages: [], fsInit: allArrived }),
+    archive,
+    params,
   ]);
+  return openSession(pyodide, await archive, await params);
+}
+
+function openSession(pyodide, archive, params) {
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calc-pkg" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/calc-pkg')");
   const api = pyodide.pyimport("calc.api");
