@@ -1,7 +1,16 @@
-"""Browser benchmarks: calculator time-to-ready vs a bare Pyodide page, input latency, long tasks, sizes."""
+"""Browser benchmarks: calculator and finder time-to-ready (first and repeat visit) vs a bare Pyodide
+page, input latency, long tasks, first-visit bytes by file.
+
+The site is served as GitHub Pages serves it: text, scripts, JSON and wasm gzip-compressed, with
+``Cache-Control: max-age=600``. A cold load runs in a fresh browser context (empty HTTP cache); a
+warm one in a context that loaded the page once before (the repeat visit).
+"""
 
 from __future__ import annotations
 
+import gzip
+import io
+import shutil
 import statistics
 import subprocess
 import sys
@@ -15,6 +24,7 @@ import localsite
 
 ROOT = Path(__file__).resolve().parent.parent
 WARMUP = 10
+PAGES = {"calculator": "rechner/", "finder": "finder/", "bare": "bench/"}  # timed against "bare"
 
 # Records when [data-calc-state] becomes "ready" and every long task (>= 50 ms) on the main thread.
 OBSERVE = """
@@ -56,6 +66,37 @@ LATENCY = """async (value) => {
 }"""
 
 
+# Content types GitHub Pages sends gzip-compressed (archives such as .zip it sends as they are).
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/wasm", "image/svg+xml")
+CACHE_CONTROL = "max-age=600"  # GitHub Pages' header
+
+
+class PagesHandler(localsite.Handler):
+    """localsite's handler with GitHub Pages' compression and cache header (benchmarks only)."""
+
+    _compressed: dict[Path, bytes] = {}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        ctype = self.guess_type(str(path))
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and gzip_ok and ctype.startswith(GZIP_TYPES)):
+            return super().send_head()
+        body = self._compressed.get(path)
+        if body is None:
+            body = self._compressed[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        super().end_headers()
+
+
 def _theme_baseline(target: Path) -> None:
     """A one-page site with the same theme, language and features, nothing of the project's:
     the long tasks the theme itself causes on this machine."""
@@ -76,16 +117,51 @@ def _theme_baseline(target: Path) -> None:
         )
 
 
-def _time_to_ready(browser, url: str) -> tuple[float, float]:
-    context = browser.new_context()
+def _time_to_ready(context, url: str) -> tuple[float, float]:
+    """Milliseconds from navigation to data-calc-state="ready", and the longest main-thread task."""
     page = context.new_page()
     page.add_init_script(OBSERVE)
     page.goto(url)
     page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
     page.wait_for_function("() => window.__bench.readyAt !== null")
     bench = page.evaluate("window.__bench")
-    context.close()
+    page.close()
     return bench["readyAt"], max(bench["longTasks"], default=0.0)
+
+
+def _cold(browser, url: str) -> tuple[float, float]:
+    """A first visit: a fresh context, nothing cached."""
+    context = browser.new_context()
+    try:
+        return _time_to_ready(context, url)
+    finally:
+        context.close()
+
+
+def _spread(times: list[float]) -> dict:
+    return {
+        "median": round(statistics.median(times), 1),
+        "min": round(min(times), 1),
+        "max": round(max(times), 1),
+        "all": [round(t, 1) for t in times],
+    }
+
+
+def _ratios(times: dict[str, list[float]], baseline: str) -> dict:
+    """Median of each page's times over the baseline's median, and the ratios of the pairs loaded
+    one after the other (their spread: the machine's noise)."""
+    out = {}
+    for name, values in times.items():
+        if name == baseline:
+            continue
+        pairs = sorted(v / b for v, b in zip(values, times[baseline], strict=True))
+        out[name] = {
+            "ratio_of_medians": round(statistics.median(values) / statistics.median(times[baseline]), 3),
+            "pair_ratio_min": round(pairs[0], 3),
+            "pair_ratio_median": round(statistics.median(pairs), 3),
+            "pair_ratio_max": round(pairs[-1], 3),
+        }
+    return out
 
 
 def _longest_task(browser, url: str) -> float:
@@ -101,6 +177,7 @@ def _longest_task(browser, url: str) -> float:
 
 
 def _transfer(browser, url: str, wait_ready: bool) -> dict:
+    """A first visit's transfer (bytes on the wire: compressed bodies and headers), by file."""
     context = browser.new_context()
     page = context.new_page()
     requests = []
@@ -111,14 +188,18 @@ def _transfer(browser, url: str, wait_ready: bool) -> dict:
         page.wait_for_load_state("networkidle")
     total = 0
     pyodide = 0
+    files: dict[str, int] = {}
     for request in requests:
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         total += size
+        name = request.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "/"
+        files[name] = files.get(name, 0) + size
         if "/assets/pyodide/" in request.url or "/assets/calc/" in request.url:
             pyodide += size
     context.close()
-    return {"bytes": total, "requests": len(requests), "pyodide_bytes": pyodide}
+    largest = dict(sorted(files.items(), key=lambda item: -item[1]))
+    return {"bytes": total, "requests": len(requests), "pyodide_bytes": pyodide, "by_file": largest}
 
 
 def run(rounds: int = 9, latency_samples: int = 60) -> dict:
@@ -136,19 +217,33 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
         (site / "bench").mkdir()
         (site / "bench" / "index.html").write_text(BARE_HTML, encoding="utf-8")
         (site / "bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+        # The bare page loads Pyodide as it comes: its full standard library, its lock file.
+        stdlib = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+        shutil.copyfile(stdlib, site / "assets" / "pyodide" / "python_stdlib.zip")
         _theme_baseline(site / "bench" / "theme")
-        with localsite.serve(Path(tmp)) as base, sync_playwright() as p:
+        with localsite.serve(Path(tmp), PagesHandler) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=localsite.CHROMIUM_ARGS)
-            calc_times, bare_times, long_tasks, content_tasks, theme_tasks = [], [], [], [], []
-            _time_to_ready(browser, base + "rechner/")  # warm-up pair: the browser's first loads are slower
-            _time_to_ready(browser, base + "bench/")
-            for _ in range(rounds):  # alternate calculator and baselines in one browser session
-                ready, longest = _time_to_ready(browser, base + "rechner/")
-                calc_times.append(ready)
-                long_tasks.append(longest)
-                bare_times.append(_time_to_ready(browser, base + "bench/")[0])
+            cold = {name: [] for name in PAGES}
+            warm = {name: [] for name in PAGES}
+            long_tasks = {name: [] for name in PAGES if name != "bare"}
+            content_tasks, theme_tasks = [], []
+            _cold(browser, base + "rechner/")  # warm-up pair: the browser's first loads are slower
+            _cold(browser, base + "bench/")
+            visited = {name: browser.new_context() for name in PAGES}  # one repeat visitor per page
+            for name, context in visited.items():
+                _time_to_ready(context, base + PAGES[name])
+            for _ in range(rounds):  # alternate the pages and the baselines in one browser session
+                for name, path in PAGES.items():
+                    ready, longest = _cold(browser, base + path)
+                    cold[name].append(ready)
+                    if name in long_tasks:
+                        long_tasks[name].append(longest)
+                for name, path in PAGES.items():
+                    warm[name].append(_time_to_ready(visited[name], base + path)[0])
                 content_tasks.append(_longest_task(browser, base + "modelle/v7/"))
                 theme_tasks.append(_longest_task(browser, base + "bench/theme/"))
+            for context in visited.values():
+                context.close()
             context = browser.new_context()
             page = context.new_page()
             page.goto(base + "rechner/")
@@ -165,37 +260,63 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
             back_to_back.sort()
             context.close()
             sizes = {
-                name: _transfer(browser, base + path, wait_ready=path == "rechner/")
+                name: _transfer(browser, base + path, wait_ready=path in ("rechner/", "finder/", "bench/"))
                 for name, path in (
                     ("start", ""),
                     ("content_v7", "modelle/v7/"),
                     ("aspect_finanzierung", "aspekte/finanzierung/"),
                     ("calculator", "rechner/"),
+                    ("finder", "finder/"),
+                    ("bare_pyodide", "bench/"),
                 )
             }
             browser.close()
-    calc_ms, bare_ms = statistics.median(calc_times), statistics.median(bare_times)
+    calc_tasks = long_tasks["calculator"]
     return {
-        "calculator_ready_ms_median": round(calc_ms, 1),
-        "bare_pyodide_ready_ms_median": round(bare_ms, 1),
-        "ratio_ready_vs_bare": round(calc_ms / bare_ms, 3),
-        "ready_ms_all": [round(t, 1) for t in calc_times],
-        "bare_ms_all": [round(t, 1) for t in bare_times],
+        "ready_ms_cold": {name: _spread(times) for name, times in cold.items()},
+        "ready_ms_warm": {name: _spread(times) for name, times in warm.items()},
+        "ratio_ready_vs_bare_cold": _ratios(cold, "bare"),
+        "ratio_ready_vs_bare_warm": _ratios(warm, "bare"),
         "input_latency_ms_p50": round(latencies[len(latencies) // 2], 2),
         "input_latency_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 2),
         "input_latency_back_to_back_ms_p50": round(back_to_back[len(back_to_back) // 2], 2),
         "input_latency_back_to_back_ms_p95": round(back_to_back[int(len(back_to_back) * 0.95) - 1], 2),
-        "longest_main_thread_task_ms": round(max(long_tasks), 1),
-        "longest_main_thread_task_ms_median": round(statistics.median(long_tasks), 1),
+        "longest_main_thread_task_ms": round(max(calc_tasks), 1),
+        "longest_main_thread_task_ms_median": round(statistics.median(calc_tasks), 1),
+        "finder_longest_main_thread_task_ms_median": round(statistics.median(long_tasks["finder"]), 1),
         "content_page_longest_task_ms_median": round(statistics.median(content_tasks), 1),
         "ratio_longest_task_vs_content_page": round(
-            statistics.median(long_tasks) / max(statistics.median(content_tasks), 1), 3
+            statistics.median(calc_tasks) / max(statistics.median(content_tasks), 1), 3
         ),
         "theme_only_page_longest_task_ms_median": round(statistics.median(theme_tasks), 1),
         "ratio_longest_task_vs_theme_only_page": round(
-            statistics.median(long_tasks) / max(statistics.median(theme_tasks), 1), 3
+            statistics.median(calc_tasks) / max(statistics.median(theme_tasks), 1), 3
         ),
-        "long_tasks_ms_all": [round(t, 1) for t in long_tasks],
+        "long_tasks_ms_all": [round(t, 1) for t in calc_tasks],
         "theme_only_long_tasks_ms_all": [round(t, 1) for t in theme_tasks],
         "sizes": sizes,
     }
+
+
+def summary(results: dict) -> str:
+    """The figures issue 13 asks for, as lines of text: first-visit bytes by file, cold and warm
+    times with their spread, ratios against the bare Pyodide page."""
+    lines = []
+    for page in ("calculator", "finder", "bare_pyodide"):
+        sizes = results["sizes"][page]
+        lines.append(f"{page}: {sizes['bytes'] / 1e6:.2f} MB in {sizes['requests']} requests, first visit")
+        lines += [f"  {size / 1e3:9.1f} kB  {name}" for name, size in sizes["by_file"].items() if size >= 5_000]
+    for visit in ("cold", "warm"):
+        for page, t in results[f"ready_ms_{visit}"].items():
+            ratio = results[f"ratio_ready_vs_bare_{visit}"].get(page)
+            spread = f"ratio {ratio['ratio_of_medians']} (pairs {ratio['pair_ratio_min']}–{ratio['pair_ratio_max']})"
+            lines.append(
+                f"{visit} {page}: ready {t['median']:.0f} ms (min {t['min']:.0f}, max {t['max']:.0f})"
+                + (f", {spread}" if ratio else "")
+            )
+    lines.append(
+        f"longest main-thread task: calculator {results['longest_main_thread_task_ms_median']} ms, "
+        f"theme only {results['theme_only_page_longest_task_ms_median']} ms "
+        f"(ratio {results['ratio_longest_task_vs_theme_only_page']})"
+    )
+    return "\n".join(lines)

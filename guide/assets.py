@@ -11,9 +11,14 @@ from pathlib import Path
 from guide.export import calc_parameters
 from guide.loader import Content
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 CALC_DIR = "assets/calc/"
 PYODIDE_DIR = "assets/pyodide/"
+# The standard library the worker loads (stdLibURL): only the modules listed in STDLIB_MODULES, taken
+# from Pyodide's own python_stdlib.zip. tests/pyodide/stdlib.mjs measures that list and checks it.
+STDLIB_FULL = "python_stdlib.zip"
+STDLIB_TRIMMED = "python_stdlib_calc.zip"
+STDLIB_MODULES = Path(__file__).with_name("calc_stdlib.txt")
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 # The theme's main script (Material 9 names it bundle.<hash>.min.js) and its source map.
@@ -34,6 +39,41 @@ def calc_archive(package_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
+def stdlib_modules(listing: Path = STDLIB_MODULES) -> list[str]:
+    """The module names in ``listing``: one a line, ``#`` starts a comment."""
+    lines = (line.split("#", 1)[0].strip() for line in listing.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def trimmed_stdlib(full: bytes, modules: list[str]) -> bytes:
+    """The part of Pyodide's standard library archive ``full`` that holds ``modules`` (a package's
+    ``__init__`` with each of its modules), as a zip with fixed timestamps in a fixed order."""
+    source = zipfile.ZipFile(io.BytesIO(full))
+    present = set(source.namelist())
+    wanted: set[str] = set()
+    for module in modules:
+        parts = module.split(".")
+        for depth in range(1, len(parts)):
+            wanted.add(_stdlib_entry(present, parts[:depth], package=True))
+        wanted.add(_stdlib_entry(present, parts))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(wanted):
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, source.read(name), compresslevel=9)
+    return buffer.getvalue()
+
+
+def _stdlib_entry(present: set[str], parts: list[str], package: bool = False) -> str:
+    path = "/".join(parts)
+    candidates = [f"{path}/__init__.py"] if package else [f"{path}.py", f"{path}/__init__.py"]
+    found = next((name for name in candidates if name in present), None)
+    if found is None:
+        raise ValueError(f"{'.'.join(parts)}: nicht in Pyodides {STDLIB_FULL} ({STDLIB_MODULES.name} veraltet?)")
+    return found
+
+
 def params_json(content: Content) -> str:
     return json.dumps(calc_parameters(content), ensure_ascii=False, separators=(",", ":"))
 
@@ -50,6 +90,14 @@ def pyodide_sources(root: Path) -> dict[str, Path]:
     if missing:
         raise FileNotFoundError(f"Pyodide fehlt in {base} ({', '.join(missing)}): bitte 'npm ci' ausführen")
     return {PYODIDE_DIR + name: base / name for name in PYODIDE_FILES}
+
+
+def pyodide_stdlib(root: Path) -> bytes:
+    """The trimmed standard library for the worker, from the installed Pyodide."""
+    full = root / "node_modules" / "pyodide" / STDLIB_FULL
+    if not full.exists():
+        raise FileNotFoundError(f"Pyodide fehlt in {full.parent} ({STDLIB_FULL}): bitte 'npm ci' ausführen")
+    return trimmed_stdlib(full.read_bytes(), stdlib_modules())
 
 
 def with_compile_hint(script: str) -> str:

@@ -74,6 +74,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=assets.params_json(content)))
     for path, source in assets.pyodide_sources(ROOT).items():
         _add(files, File.generated(config, path, abs_src_path=str(source)))
+    try:
+        stdlib = assets.pyodide_stdlib(ROOT)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    _add(files, File.generated(config, assets.PYODIDE_DIR + assets.STDLIB_TRIMMED, content=stdlib))
     _hint_theme_bundle(files, config)
     return files
 

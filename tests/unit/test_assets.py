@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pytest
 
@@ -40,3 +42,58 @@ def test_source_map_gets_an_empty_first_line():
     assert {k: v for k, v in shifted.items() if k != "mappings"} == {
         k: v for k, v in original.items() if k != "mappings"
     }
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+FULL_STDLIB = _zip(
+    {
+        "json/__init__.py": b"# json",
+        "json/decoder.py": b"# decoder",
+        "json/tool.py": b"# tool",
+        "xml/__init__.py": b"",
+        "xml/etree/__init__.py": b"",
+        "xml/etree/ElementTree.py": b"# ET",
+        "re/__init__.py": b"# re",
+        "bisect.py": b"# bisect",
+        "tkinter/__init__.py": b"# tk",
+    }
+)
+
+
+def test_trimmed_stdlib_holds_the_modules_and_their_packages():
+    trimmed = assets.trimmed_stdlib(FULL_STDLIB, ["json.decoder", "xml.etree.ElementTree", "bisect"])
+    archive = zipfile.ZipFile(io.BytesIO(trimmed))
+    assert archive.namelist() == [
+        "bisect.py",
+        "json/__init__.py",
+        "json/decoder.py",
+        "xml/__init__.py",
+        "xml/etree/ElementTree.py",
+        "xml/etree/__init__.py",
+    ]
+    assert archive.read("json/decoder.py") == b"# decoder"
+
+
+def test_trimmed_stdlib_is_the_same_bytes_every_time():
+    modules = ["json", "re", "bisect"]
+    assert assets.trimmed_stdlib(FULL_STDLIB, modules) == assets.trimmed_stdlib(FULL_STDLIB, list(reversed(modules)))
+
+
+def test_trimmed_stdlib_names_a_module_the_archive_lacks():
+    with pytest.raises(
+        ValueError, match=r"^tomllib: nicht in Pyodides python_stdlib.zip \(calc_stdlib.txt veraltet\?\)"
+    ):
+        assets.trimmed_stdlib(FULL_STDLIB, ["json", "tomllib"])
+
+
+def test_stdlib_listing_skips_comments_and_blank_lines(tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text("# header\n\njson\nre  # regular expressions\n", encoding="utf-8")
+    assert assets.stdlib_modules(listing) == ["json", "re"]

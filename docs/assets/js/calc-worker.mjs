@@ -163,9 +163,11 @@ async function start(config) {
   const archive = fetch(config.archiveURL).then((r) => r.arrayBuffer());
   const params = fetch(config.paramsURL).then((r) => r.text());
   const [pyodide] = await Promise.all([
+    // Only the standard library calc needs (a third of Pyodide's archive; guide/calc_stdlib.txt,
+    // checked by tests/pyodide/stdlib.mjs).
     // Python starts (seconds of work that keep this thread busy) only once every file is in
     // (fsInit runs before it): a busy thread cannot count bytes, so no download may be under way then.
-    loadPyodide({ indexURL, packages: [], fsInit: allArrived }),
+    loadPyodide({ indexURL, stdLibURL: `${indexURL}python_stdlib_calc.zip`, packages: [], fsInit: allArrived }),
     archive,
     params,
   ]);
