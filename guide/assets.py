@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -15,7 +18,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-
 CALC_DIR = "assets/calc/"
 PYODIDE_DIR = "assets/pyodide/"
 # The standard library the worker loads (stdLibURL): only the modules listed in STDLIB_MODULES, taken
-# from Pyodide's own python_stdlib.zip. tests/pyodide/stdlib.mjs measures that list and checks it.
+# from Pyodide's own python_stdlib.zip and compiled to bytecode (guide/compile_stdlib.mjs), so Python
+# starts without compiling them. tests/pyodide/stdlib.mjs measures that list and checks the archive.
 STDLIB_FULL = "python_stdlib.zip"
 STDLIB_TRIMMED = "python_stdlib_calc.zip"
 STDLIB_MODULES = Path(__file__).with_name("calc_stdlib.txt")
@@ -93,11 +97,31 @@ def pyodide_sources(root: Path) -> dict[str, Path]:
 
 
 def pyodide_stdlib(root: Path) -> bytes:
-    """The trimmed standard library for the worker, from the installed Pyodide."""
+    """The trimmed standard library for the worker, from the installed Pyodide, as bytecode."""
     full = root / "node_modules" / "pyodide" / STDLIB_FULL
     if not full.exists():
         raise FileNotFoundError(f"Pyodide fehlt in {full.parent} ({STDLIB_FULL}): bitte 'npm ci' ausführen")
-    return trimmed_stdlib(full.read_bytes(), stdlib_modules())
+    return compiled_stdlib(root, trimmed_stdlib(full.read_bytes(), stdlib_modules()))
+
+
+def compiled_stdlib(root: Path, archive: bytes) -> bytes:
+    """``archive`` with each module as bytecode of the pinned Pyodide (its Python compiles it under
+    Node, a few seconds): kept in .cache/ by the digest of the input and the runtime's version."""
+    key = hashlib.sha256(archive + pyodide_version(root).encode()).hexdigest()[:32]
+    cached = root / ".cache" / "pyodide-stdlib" / f"{key}.zip"
+    if cached.exists():
+        return cached.read_bytes()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:
+        source, target = Path(tmp) / "in.zip", Path(tmp) / "out.zip"
+        source.write_bytes(archive)
+        script = Path(__file__).with_name("compile_stdlib.mjs")
+        done = subprocess.run(["node", str(script), str(source), str(target)], capture_output=True, text=True)
+        if done.returncode != 0 or not target.exists():
+            raise ValueError(f"{script.name}: Standardbibliothek nicht kompiliert:\n{done.stderr}")
+        compiled = target.read_bytes()
+        target.replace(cached)  # whole or not at all: builds may run side by side
+    return compiled
 
 
 def with_compile_hint(script: str) -> str:

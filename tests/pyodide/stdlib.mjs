@@ -1,5 +1,5 @@
 // The trimmed standard library the browser worker loads (guide/calc_stdlib.txt -> the site's
-// assets/pyodide/python_stdlib_calc.zip, built by guide.assets.trimmed_stdlib): measured and checked
+// assets/pyodide/python_stdlib_calc.zip, built by guide.assets.pyodide_stdlib): measured and checked
 // in Pyodide under Node, so a module missing from it fails `make test`, not a reader.
 //
 //   node tests/pyodide/stdlib.mjs            check (also run by run-pytest.mjs before the calc tests)

@@ -163,10 +163,10 @@ async function start(config) {
   const archive = fetch(config.archiveURL).then((r) => r.arrayBuffer());
   const params = fetch(config.paramsURL).then((r) => r.text());
   const [pyodide] = await Promise.all([
-    // Only the standard library calc needs (a third of Pyodide's archive; guide/calc_stdlib.txt,
-    // checked by tests/pyodide/stdlib.mjs).
     // Python starts (seconds of work that keep this thread busy) only once every file is in
     // (fsInit runs before it): a busy thread cannot count bytes, so no download may be under way then.
+    // Its standard library: only the modules calc needs, as bytecode (guide/calc_stdlib.txt, built by
+    // guide.assets.pyodide_stdlib, checked by tests/pyodide/stdlib.mjs).
     loadPyodide({ indexURL, stdLibURL: `${indexURL}python_stdlib_calc.zip`, packages: [], fsInit: allArrived }),
     archive,
     params,
