@@ -629,8 +629,8 @@ def test_link_from_start_page_to_calculator(page, base_url, instant):
 
 
 def test_worker_starts_once_and_before_the_theme(page, base_url):
-    """calc-boot.js runs from <head>, from the content and from extra_javascript: one worker only,
-    requested before the theme's bundle, so the runtime loads while the page is parsed."""
+    """The client module starts the worker from <head>: one worker only, requested before the
+    theme's bundle, so the runtime loads while the page is parsed."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + "rechner/")
