@@ -628,18 +628,17 @@ def test_link_from_start_page_to_calculator(page, base_url, instant):
     assert "model=" in page.evaluate("location.search")
 
 
-def test_worker_starts_once_and_before_the_theme(page, base_url):
-    """The client module starts the worker from <head>: one worker only, requested before the
-    theme's bundle, so the runtime loads while the page is parsed."""
+def test_worker_starts_once(page, base_url):
+    """The client module (async, from <head>) starts exactly one worker and loads calc once. When
+    the request goes out relative to the theme's bundle is a race of two downloads, a matter of
+    speed that `make bench` measures, not a test."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + "rechner/")
     wait_settled(page)
     assert state(page) == "ready", status_text(page)
-    workers = [i for i, url in enumerate(requests) if url.endswith("/assets/js/calc-worker.mjs")]
-    bundle = next(i for i, url in enumerate(requests) if "/assets/javascripts/bundle." in url)
+    workers = [url for url in requests if url.endswith("/assets/js/calc-worker.mjs")]
     assert len(workers) == 1, requests
-    assert workers[0] < bundle, requests
     assert sum(url.endswith("/assets/calc/calc.zip") for url in requests) == 1
 
 
