@@ -43,9 +43,9 @@ def compare_raw(raw: object, params: Parameters) -> dict:
 
 
 def _warnings(keys: list[str], params: Parameters) -> list[str]:
-    kinds = {key: params.models[key].size.kinds for key in keys}
-    county_only = [params.models[k].number for k, kind in kinds.items() if tuple(kind) == ("landkreis",)]
-    town_only = [params.models[k].number for k, kind in kinds.items() if "landkreis" not in kind]
+    models = [params.models[key] for key in keys]
+    county_only = [m.number for m in models if m.size.county_only]
+    town_only = [m.number for m in models if m.size.towns_only]
     if county_only and town_only:
         return [
             f"Der Vergleich mischt Modelle für Landkreise ({', '.join(county_only)}) mit Modellen für Gemeinden "

@@ -6,7 +6,7 @@ Rules: shared/design/calculator-rules.md; numbers: content/ via ``Parameters``.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 
 from calc import fmt, limits
 from calc.errors import InputError
@@ -86,6 +86,8 @@ class AfterFunding:
 
 @dataclass(frozen=True)
 class Totals:
+    """Sums over the projection of the ``Year`` fields of the same names."""
+
     personnel: int
     workplace: int
     funding: int
@@ -194,7 +196,7 @@ def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
         personnel_eur_per_year=personnel,
         projection=projection,
         after_funding=after,
-        totals=Totals(*(sum(getattr(y, f) for y in projection) for f in TOTALS)),
+        totals=Totals(**{f.name: sum(getattr(y, f.name) for y in projection) for f in fields(Totals)}),
         warnings=tuple(_warnings(inp, model, params, staff.recommended, after)),
         notes=tuple(_notes(inp, model, params)),
         sources=tuple(_sources(inp, model, params)),
@@ -204,9 +206,6 @@ def estimate(inp: EstimateInput, params: Parameters) -> EstimateResult:
 def estimate_raw(raw: object, params: Parameters) -> dict:
     """JSON in, JSON out; raises ``InputError``."""
     return estimate(parse_estimate_input(raw, params), params).to_dict()
-
-
-TOTALS = ("personnel", "workplace", "funding", "own_share", "budget_min", "own_total")
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,7 +360,7 @@ def _warnings(
             f"Mit {fmt.inhabitants(inp.inhabitants)} liegt die Kommune außerhalb der Größe, für die "
             f"der Steckbrief {model.number} das Modell empfiehlt ({fmt.inline(size.label)})."
         )
-    if "landkreis" in size.kinds and "gemeinde" not in size.kinds and inp.municipalities == 1:
+    if size.county_only and inp.municipalities == 1:
         warnings.append(
             f"{model.number} ist für Landkreise gedacht; bei nur einer Gemeinde passt ein Modell für Gemeinden besser."
         )
@@ -381,6 +380,7 @@ def _funding_warnings(
     inp: EstimateInput, params: Parameters, recommended: float, after: AfterFunding | None
 ) -> list[str]:
     warnings = []
+    phases = params.phases(inp.rules, inp.funding)
     remaining = len(_schedule(inp, params))
     if remaining and after is None and inp.funded_fte > 0 and inp.years <= remaining:
         more = remaining + 1 - inp.years
@@ -388,13 +388,12 @@ def _funding_warnings(
             f"Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn um {more} "
             f"{'Jahr' if more == 1 else 'Jahre'}, um das erste Jahr der vollen Eigenfinanzierung zu sehen."
         )
-    caps = [p for p in params.phases(inp.rules, inp.funding) if p.max_fte is not None and inp.funded_fte > p.max_fte]
-    for phase in caps:
+    for phase in (p for p in phases if p.max_fte is not None and inp.funded_fte > p.max_fte):
         warnings.append(
             f"Im {phase.name} fördert die {params.rules[inp.rules].name} höchstens {fmt.fte(phase.max_fte)}; "
             f"gerechnet wird mit diesem Wert statt {fmt.fte(inp.funded_fte)}."
         )
-    if params.phases(inp.rules, inp.funding) and 0 < inp.funded_fte < recommended:
+    if phases and 0 < inp.funded_fte < recommended:
         unfunded = recommended - inp.funded_fte
         warnings.append(
             f"Nur {fmt.fte(inp.funded_fte)} von {fmt.fte(recommended)} sind gefördert; "

@@ -15,6 +15,11 @@ def number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
+def decimal(value: float) -> str:
+    """At most two decimals, no trailing zeros: 2.0 -> '2', 2.5 -> '2,5', 2.25 -> '2,25'."""
+    return number(value, 2).rstrip("0").rstrip(",")
+
+
 def euro(value: float) -> str:
     return f"{number(round(value))}{NBSP}€"
 
@@ -26,8 +31,7 @@ def euro_per_inhabitant(value: float) -> str:
 
 def fte(value: float) -> str:
     """Posts in 0.5 steps or a guide value: at most two decimals, no trailing zeros."""
-    text = number(value, 2).rstrip("0").rstrip(",")
-    return f"{text}{NBSP}VZÄ"
+    return f"{decimal(value)}{NBSP}VZÄ"
 
 
 def posts(value: float) -> str:
@@ -35,11 +39,22 @@ def posts(value: float) -> str:
     words = {0: "keine Stelle", 0.5: "eine halbe Stelle", 1: "eine Stelle"}
     if value in words:
         return words[value]
-    return f"{number(value, 2).rstrip('0').rstrip(',')}{NBSP}Stellen"
+    return f"{decimal(value)}{NBSP}Stellen"
 
 
 def percent(rate: float) -> str:
+    """A rate (0.4) as a whole percentage: '40 %'."""
     return f"{number(rate * 100, 0)}{NBSP}%"
+
+
+def percent_value(value: float) -> str:
+    """A value already in percent (2.8) as written: '2,8 %'."""
+    return f"{decimal(value)}{NBSP}%"
+
+
+def cents(value: float) -> str:
+    """Euros with cents, e.g. per inhabitant: 1.64 -> '1,64 €'."""
+    return f"{number(value, 2)}{NBSP}€"
 
 
 def inhabitants(value: int) -> str:

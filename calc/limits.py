@@ -26,9 +26,7 @@ class Field:
     def show(self, value: float) -> str:
         if self.year:
             return str(int(value))
-        if float(value).is_integer():
-            return fmt.number(value)
-        return fmt.number(value, 2).rstrip("0").rstrip(",")
+        return fmt.decimal(value)
 
 
 FIELDS: dict[str, Field] = {

@@ -42,6 +42,16 @@ class SizeRange:
     def note(self, kind: str) -> KindNote | None:
         return next((n for n in self.notes if n.kind == kind), None)
 
+    @property
+    def county_only(self) -> bool:
+        """The Steckbrief names Landkreise only (V 7a)."""
+        return self.kinds == ("landkreis",)
+
+    @property
+    def towns_only(self) -> bool:
+        """The Steckbrief names Gemeinden only."""
+        return "landkreis" not in self.kinds
+
 
 @dataclass(frozen=True)
 class LevelRange:

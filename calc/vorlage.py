@@ -109,9 +109,9 @@ def _text(raw: dict, field: str) -> str | None:
 
 def _default_body(result: dict, params: Parameters) -> str:
     """Kreistag for a model only for counties, or one for both kinds with several municipalities."""
-    kinds = params.models[result["model"]].size.kinds
+    size = params.models[result["model"]].size
     several = (result["inputs"]["municipalities"] or 0) > 1
-    county = kinds == ("landkreis",) or ("landkreis" in kinds and several)
+    county = size.county_only or (not size.towns_only and several)
     return params.vorlage["text"]["gremien"]["landkreis" if county else "gemeinde"]
 
 
@@ -179,10 +179,6 @@ def _plain(runs: Runs) -> str:
     return "".join(text for text, _ in runs)
 
 
-def _cents(value: float) -> str:
-    return f"{fmt.number(value, 2)}{fmt.NBSP}€"
-
-
 def _values(result: dict, params: Parameters, extra: dict) -> dict:
     """What the placeholders stand for, from one result of ``estimate``."""
     model = params.models[result["model"]]
@@ -201,7 +197,7 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
         "budget": fmt.euro(result["budget_eur_per_year"]["min"]),
         "budget_steckbrief": fmt.inline(model.budget.label),
         "kosten_je_stelle": fmt.euro(inputs["cost_per_fte"]),
-        "tarifsteigerung": f"{limits.FIELDS['pay_rise'].show(inputs['pay_rise'])}{fmt.NBSP}%",
+        "tarifsteigerung": fmt.percent_value(inputs["pay_rise"]),
         "arbeitsplatzkosten": fmt.euro(inputs["workplace_cost"]),
         "foerderphasen": " und ".join(dict.fromkeys(row["phase"] for row in funded)),
         "regelwerk": params.rules[inputs["rules"]].name,
@@ -214,7 +210,7 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
         values["jahr_eigen"] = str(after["calendar_year"])
         values["eigenanteil_danach"] = fmt.euro(after["own_share"])
         values["anstieg"] = fmt.euro(after["increase"])
-        values["je_einwohner"] = _cents(after["per_inhabitant"])
+        values["je_einwohner"] = fmt.cents(after["per_inhabitant"])
     return values | extra
 
 
