@@ -16,7 +16,7 @@ from calc.estimate import estimate_raw
 from calc.finder import finder_raw
 from calc.inputs import read_form
 from calc.params import Parameters
-from calc.render import compare_html, estimate_html, finder_html
+from calc.render import compare_html, estimate_html, finder_html, status_text
 
 COMMANDS = ("estimate", "compare", "finder", "vorlage")
 MAX_INPUT_CHARS = 2_000  # real inputs are a few hundred characters; deep nesting could exhaust the stack
@@ -78,7 +78,8 @@ class Session:
 
         ``form``: the input comes from the page's form (``calc.inputs.read_form``); the answer then
         also carries the input as read (``"input"``), which the page writes into its address, and
-        ``"command"``, the command that answered (the form's ``compare`` list makes it ``compare``).
+        ``"command"``, the command that answered (the form's ``compare`` list makes it ``compare``), and
+        ``"status"``, the sentence the page's live status announces.
         """
         data = None
         try:
@@ -95,6 +96,8 @@ class Session:
             answer = {"result": result}
             if answered != "vorlage":  # a document, nothing to show
                 answer["html"] = self.html(answered, result)
+                if form:
+                    answer["status"] = status_text(answered, result, self.params)
             if form:
                 answer["command"] = answered
         if form and isinstance(data, dict):

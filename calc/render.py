@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from calc import fmt
+from calc.finder import CONDITIONAL, FAILS, FITS
 from calc.params import FundingWay, Parameters
 
 # The standard library's html.escape imports html.entities (a table of 2,000 names), which adds
@@ -70,7 +71,7 @@ def council_summary(result: dict) -> str:
             f"{_value('after_funding.own_share', after['own_share'], fmt.euro)} Personal- und Arbeitsplatzkosten "
             f"im Jahr, {_value('after_funding.increase', after['increase'], fmt.euro)} mehr als {before}; "
             "mit dem Budget Klimaschutz sind das "
-            f"{_value('after_funding.per_inhabitant', after['per_inhabitant'], _per_inhabitant)} "
+            f"{_value('after_funding.per_inhabitant', after['per_inhabitant'], fmt.cents)} "
             "je Einwohnerin und Einwohner."
         )
     else:
@@ -81,15 +82,11 @@ def council_summary(result: dict) -> str:
             f"Im Jahr {_value('projection.0.calendar_year', first['calendar_year'], str)} trägt die Kommune "
             f"{_value('projection.0.own_share', first['own_share'], fmt.euro)} Personal- und Arbeitsplatzkosten"
             + (" nach Abzug der Förderung" if funded else "")
-            + f"; mit dem Budget Klimaschutz sind das {escape(_per_inhabitant(share))} je Einwohnerin und Einwohner."
+            + f"; mit dem Budget Klimaschutz sind das {escape(fmt.cents(share))} je Einwohnerin und Einwohner."
         )
         if funded:
             text += " Die Förderung läuft über den gewählten Zeitraum hinaus (siehe Hinweise)."
     return f'<p class="calc-council">{text}</p>'
-
-
-def _per_inhabitant(value: float) -> str:
-    return f"{fmt.number(value, 2)}{fmt.NBSP}€"
 
 
 def _inputs(inputs: dict, params: Parameters) -> str:
@@ -98,7 +95,7 @@ def _inputs(inputs: dict, params: Parameters) -> str:
     rows = [
         _row("Einwohnerzahl", _value("inputs.inhabitants", inputs["inhabitants"], fmt.number)),
         _row("Kosten je Vollzeitstelle", _value("inputs.cost_per_fte", inputs["cost_per_fte"], fmt.euro)),
-        _row("Tarifsteigerung je Jahr", _value("inputs.pay_rise", inputs["pay_rise"], _percent_value)),
+        _row("Tarifsteigerung je Jahr", _value("inputs.pay_rise", inputs["pay_rise"], fmt.percent_value)),
         _row(
             "Arbeitsplatzkosten je Stelle und Jahr", _value("inputs.workplace_cost", inputs["workplace_cost"], fmt.euro)
         ),
@@ -120,12 +117,6 @@ def _inputs(inputs: dict, params: Parameters) -> str:
     return (
         '<table class="calc-table calc-inputs"><caption>Eingaben</caption><tbody>' + "".join(rows) + "</tbody></table>"
     )
-
-
-def _percent_value(value: float) -> str:
-    """A percentage given as a number of percent (2.8 -> '2,8 %')."""
-    text = fmt.number(value, 2).rstrip("0").rstrip(",")
-    return f"{text}{fmt.NBSP}%"
 
 
 def _model_title(result: dict) -> str:
@@ -163,6 +154,37 @@ def _budget_range(budget: dict) -> str:
     flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], lambda v: "und mehr" if v else "")
     shown = budget["open_ended"] and budget["max"] is not None
     return f"{text} {flag}" if shown else f"{text}<span hidden>{flag}</span>"
+
+
+def budget_text(budget: dict) -> str:
+    """The budget band as a reader reads it (the words of ``_budget_range`` without markup)."""
+    if budget["max"] == 0:
+        return "kein eigenes Budget nötig"
+    if budget["max"] is None:
+        return f"ab {fmt.euro(budget['min'])}"
+    text = f"{fmt.euro(budget['min'])} bis {fmt.euro(budget['max'])}"
+    return f"{text} und mehr" if budget["open_ended"] else text
+
+
+def status_text(command: str, result: dict, params: Parameters) -> str:
+    """The page's live status after a new result (read out by screen readers): built from the result,
+    never read back out of the page."""
+    if command == "finder":
+        fits = [m["fit"] for m in result["models"]]
+        fitting, best = fits.count(FITS), result["models"][0]
+        models = "Modell passt" if fitting == 1 else "Modelle passen"
+        return (
+            f"Ergebnis aktualisiert: {fitting} {models}, {fits.count(CONDITIONAL)} {CONDITIONAL}. "
+            f"Am besten passt {best['number']} – {best['name']}."
+        )
+    if command == "compare":
+        numbers = ", ".join(params.models[r["model"]].number for r in result["results"])
+        return f"Vergleich aktualisiert: {numbers}. " + status_text("estimate", result["results"][0], params)
+    return (
+        f"Ergebnis aktualisiert. Empfohlene Stellen: {fmt.fte(result['fte']['recommended'])}. "
+        f"Personalkosten je Jahr: {fmt.euro(result['personnel_eur_per_year'])}. "
+        f"Budget Klimaschutz je Jahr: {budget_text(result['budget_eur_per_year'])}."
+    )
 
 
 PROJECTION_COLUMNS = (
@@ -364,7 +386,7 @@ def _sources(sources: list[str], notice: str) -> str:
 # Finder
 # --------------------------------------------------------------------------------------------
 
-FIT_CLASS = {"passt": "fit-yes", "bedingt": "fit-maybe", "passt nicht": "fit-no"}
+FIT_CLASS = {FITS: "fit-yes", CONDITIONAL: "fit-maybe", FAILS: "fit-no"}
 
 
 def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:

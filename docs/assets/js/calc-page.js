@@ -319,38 +319,6 @@ function setStatus(root, text) {
   if (status && status.textContent !== text) status.textContent = text;
 }
 
-// The text a reader sees: like textContent, but without [hidden] parts (the machine-readable
-// values); unlike innerText, it needs no layout, so the status costs nothing on the input path.
-function shownText(el) {
-  let text = "";
-  for (const node of el.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-    else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) text += shownText(node);
-  }
-  return text;
-}
-
-function summary(root) {
-  const fits = [...root.querySelectorAll(".calc-result [data-model]")];
-  if (fits.length) {
-    const count = (fit) => fits.filter((el) => el.querySelector(".finder-fit [data-field]").textContent === fit).length;
-    const best = fits[0].querySelector("h3 a").textContent;
-    const fitting = count("passt");
-    return (
-      `Ergebnis aktualisiert: ${fitting} ${fitting === 1 ? "Modell passt" : "Modelle passen"}, ` +
-      `${count("bedingt")} bedingt. Am besten passt ${best}.`
-    );
-  }
-  const main = [...root.querySelectorAll(".calc-result .calc-main")].map((el) => {
-    const label = el.querySelector(".calc-label");
-    const value = el.querySelector(".calc-value");
-    return label && value
-      ? `${shownText(label).trim()}: ${shownText(value).trim().replace(/\s+/g, " ")}`
-      : shownText(el).trim();
-  });
-  return main.length ? `Ergebnis aktualisiert. ${main.join(". ")}.` : "Ergebnis aktualisiert.";
-}
-
 const MB = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function megabytes(bytes) {
@@ -613,7 +581,7 @@ function attach(root) {
     resultInput = input;
     markStale();
     root.dataset.calcState = "ready";
-    setStatus(root, summary(root));
+    setStatus(root, answer.status); // built by Python from the result, not read off the page
   }
 
   // Follows the runtime: progress while it loads, the first result when it is ready, the message
