@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
+
+READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
 
 
 def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
@@ -15,3 +18,30 @@ def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
             if time.monotonic() > deadline:
                 raise
             time.sleep(interval)
+
+
+def wait_settled(page, root: str = "#rechner", timeout: int = READY_TIMEOUT) -> None:
+    """Wait until the worker has answered (ready or error), so a broken worker fails fast."""
+    page.wait_for_function(
+        "root => ['ready', 'error'].includes(document.querySelector(root)?.dataset.calcState)",
+        arg=root,
+        timeout=timeout,
+    )
+
+
+def lookup(data, path: str):
+    """The value at a dotted ``data-field`` path of a JSON result ("projection.0.funding")."""
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+def print_pdf(page) -> bytes:
+    """The page printed on A4 as the browser's print dialog would (print media, beforeprint)."""
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    return page.pdf(format="A4", prefer_css_page_size=True)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))

@@ -6,13 +6,16 @@ libreoffice``). Tests that need it skip when ``soffice`` is missing.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CONVERT_TIMEOUT = 300
 TEXT = "txt:Text (encoded):UTF8"
@@ -53,3 +56,16 @@ def pdf_is_a4(path: Path) -> bool:
     """Every page is 595 × 842 points (A4 portrait)."""
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", path.read_bytes())
     return bool(boxes) and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)
+
+
+def calc_cli(command: str, data: dict, *args: str) -> bytes:
+    """``python -m calc <command> [args]`` with ``data`` as JSON on stdin: its stdout (exit 0 asserted)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "calc", command, *args],
+        input=json.dumps(data).encode(),
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+    return done.stdout

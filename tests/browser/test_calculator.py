@@ -13,11 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from browserkit import wait_until
+from browserkit import lookup, wait_settled, wait_until
 from playwright.sync_api import Page, expect
 from site_contract import MODEL_KEYS
 
-READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
 NBSP = "\u00a0"
 BAD_TEXT = re.compile(r"NaN|undefined|Traceback|\[object|\bNone\b|\bnull\b|Infinity")
 
@@ -246,14 +245,6 @@ def status_text(page: Page) -> str:
     return page.inner_text("[data-calc-status]")
 
 
-def wait_settled(page: Page) -> None:
-    """Wait until the worker has answered (ready or error), so a broken worker fails fast."""
-    page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.querySelector('#rechner')?.dataset.calcState)",
-        timeout=READY_TIMEOUT,
-    )
-
-
 def shown_fields(page: Page) -> list[tuple[str, object, str]]:
     """(data-field, parsed data-value, shown text) for every value inside the result container."""
     rows = page.eval_on_selector(
@@ -262,12 +253,6 @@ def shown_fields(page: Page) -> list[tuple[str, object, str]]:
         ".map(e => [e.dataset.field, e.dataset.value, e.textContent])",
     )
     return [(field, json.loads(raw), text) for field, raw, text in rows]
-
-
-def lookup(data, path: str):
-    for part in path.split("."):
-        data = data[int(part)] if isinstance(data, list) else data[part]
-    return data
 
 
 def expected_fields(result: dict) -> dict[str, object]:

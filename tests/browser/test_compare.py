@@ -8,32 +8,7 @@ import json
 import re
 
 import pytest
-
-READY_TIMEOUT = 120_000
-
-
-def wait_settled(page) -> None:
-    page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.querySelector('#rechner')?.dataset.calcState)",
-        timeout=READY_TIMEOUT,
-    )
-
-
-def lookup(data, path: str):
-    for part in path.split("."):
-        data = data[int(part)] if isinstance(data, list) else data[part]
-    return data
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
-def _print(page) -> bytes:
-    page.emulate_media(media="print")
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    return page.pdf(format="A4", prefer_css_page_size=True)
-
+from browserkit import lookup, pdf_pages, print_pdf, wait_settled
 
 BASE = {"inhabitants": 250000, "municipalities": 40, "funding": "anschluss", "funding_years_done": 1}
 CASES = [
@@ -121,6 +96,6 @@ def test_comparison_error_is_shown_next_to_the_field(page, base_url):
 def test_comparison_prints_on_one_page(page, base_url):
     page.goto(f"{base_url}rechner/?{_query(['V7a', 'V10', 'V11'], BASE)}")
     wait_settled(page)
-    pdf = _print(page)
-    assert _pdf_pages(pdf) == 1
+    pdf = print_pdf(page)
+    assert pdf_pages(pdf) == 1
     assert page.locator(".calc-compare-table").is_visible()

@@ -3,23 +3,13 @@ print date and address; the calculator prints as a one-page summary for a counci
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
+from browserkit import pdf_pages, print_pdf
 
 CALC_TIMEOUT = 120_000
 HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search")
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
-def _print(page) -> bytes:
-    page.emulate_media(media="print")
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    return page.pdf(format="A4", prefer_css_page_size=True)
 
 
 def _displayed(page, selector: str) -> bool:
@@ -33,8 +23,8 @@ def test_page_prints_without_navigation_with_footer_and_links(page, base_url, pa
     page.goto(base_url + path)
     if path == "finder/":
         page.wait_for_selector('[data-calc-state="ready"]', timeout=CALC_TIMEOUT)
-    pdf = _print(page)
-    assert _pdf_pages(pdf) >= 1
+    pdf = print_pdf(page)
+    assert pdf_pages(pdf) >= 1
     for selector in HIDDEN_IN_PRINT:
         assert not _displayed(page, selector), f"{selector} wird mitgedruckt"
     footer = page.locator(".print-footer")
@@ -51,8 +41,8 @@ def test_page_prints_without_navigation_with_footer_and_links(page, base_url, pa
 def test_calculator_prints_one_page_summary(page, base_url):
     page.goto(f"{base_url}rechner/?model=V8&inhabitants=120000&funding=erst%2Banschluss&years=8")
     page.wait_for_selector('[data-calc-state="ready"]', timeout=CALC_TIMEOUT)
-    pdf = _print(page)
-    assert _pdf_pages(pdf) == 1
+    pdf = print_pdf(page)
+    assert pdf_pages(pdf) == 1
     assert not _displayed(page, ".calc-form"), "das Formular gehört nicht in die Zusammenfassung"
     for part in ("#ergebnis-titel", ".calc-inputs", ".calc-chart", ".calc-projection", ".calc-sources", ".calc-notice"):
         assert _displayed(page, part), f"{part} fehlt im Ausdruck"

@@ -6,16 +6,12 @@ numbers the page shows. Bad input: a German message at the field, no download.""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from officekit import TEXT, convert, needs_libreoffice, text_lines
+from officekit import TEXT, calc_cli, convert, needs_libreoffice, text_lines
 
 from calc import fmt
 
-ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 120_000
 NAME = 'Landkreis <Nord> & "Süd"'
 KEYS = ("personnel", "workplace", "funding", "own_share", "budget_min", "own_total")
@@ -52,18 +48,6 @@ def shown_fields(page) -> dict:
     return {field: json.loads(raw) for field, raw in rows}
 
 
-def cli_vorlage(data: dict, kind: str) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "calc", "vorlage", "--format", kind],
-        input=json.dumps(data).encode(),
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
-    return done.stdout
-
-
 def _contains_run(lines: list[str], run: list[str]) -> bool:
     return any(lines[i : i + len(run)] == run for i in range(len(lines) - len(run) + 1))
 
@@ -83,7 +67,8 @@ def test_download_is_the_cli_draft_with_the_pages_numbers(page, base_url, tmp_pa
     assert download.suggested_filename == f"beschlussvorlage-klimaschutzmanagement-{model}.{kind}"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
-    assert path.read_bytes() == cli_vorlage(data | {"kommune": NAME}, kind)  # Pyodide in the browser = CLI
+    cli = calc_cli("vorlage", data | {"kommune": NAME}, "--format", kind)
+    assert path.read_bytes() == cli  # Pyodide in the browser = the command line
     assert "wurde erstellt" in page.locator("[data-vorlage-status]").text_content()
 
     shown = shown_fields(page)

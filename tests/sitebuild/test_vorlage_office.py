@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from officekit import PDF, TEXT, convert, needs_libreoffice, pdf_is_a4, pdf_pages, text_lines
+from officekit import PDF, TEXT, calc_cli, convert, needs_libreoffice, pdf_is_a4, pdf_pages, text_lines
 
 from calc import fmt
 
-ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"
 FORMATS = ("odt", "docx")
 HOSTILE = "Gemeinde <Nord> & \"Süd\" 'West'\nam\tSee\x01\x1f\x7f &amp; ]]>"
@@ -63,18 +59,6 @@ EURO = re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?[ \u00a0]€(?!/EW)")
 pytestmark = needs_libreoffice
 
 
-def _cli(command: str, data: dict, *args: str) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "calc", command, *args],
-        input=json.dumps(data).encode(),
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory) -> dict:
     """case -> {"results": CLI estimate results, "odt"/"docx": {"text": lines, "pages": n, "a4": bool}}."""
@@ -82,11 +66,11 @@ def drafts(tmp_path_factory) -> dict:
     documents, found = [], {}
     for case, data in CASES.items():
         calc_input = {k: v for k, v in data.items() if k not in ("kommune", "gremium")}
-        answer = json.loads(_cli("compare" if "models" in data else "estimate", calc_input))
+        answer = json.loads(calc_cli("compare" if "models" in data else "estimate", calc_input))
         found[case] = {"results": answer["results"] if "models" in data else [answer]}
         for kind in FORMATS:
             path = work / f"{case}-{kind}.{kind}"
-            path.write_bytes(_cli("vorlage", data, "--format", kind))
+            path.write_bytes(calc_cli("vorlage", data, "--format", kind))
             documents.append((case, kind, path))
     profile = work / "profile"
     texts = convert([path for _, _, path in documents], TEXT, work / "text", profile)
