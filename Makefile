@@ -20,7 +20,7 @@ setup: .venv/.installed node_modules/.installed
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 check-content: .venv/.installed
