@@ -45,6 +45,19 @@ def chromium_path() -> str | None:
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
+# Looked up on PATH after $FIREFOX and Debian's /usr/bin/firefox-esr, in this order. Ubuntu's
+# firefox is a snap wrapper that does not run in containers; a Firefox on PATH is taken as it is.
+FIREFOX_COMMANDS = ("firefox-esr", "firefox")
+
+
+def firefox_path() -> str | None:
+    """``$FIREFOX``, Debian's ``/usr/bin/firefox-esr``, then the first of ``FIREFOX_COMMANDS`` on
+    PATH; None when none exists (the Firefox tests are then skipped)."""
+    candidates = [os.environ.get("FIREFOX"), "/usr/bin/firefox-esr"]
+    candidates += [shutil.which(command) for command in FIREFOX_COMMANDS]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files with the types GitHub Pages sends, and its 404 page (tests may subclass it)."""
 
@@ -94,5 +107,5 @@ def serve(parent: Path, handler_class: type[Handler] = Handler) -> Iterator[str]
         server.shutdown()
 
 
-if __name__ == "__main__":  # `python3 localsite.py`: the browser path for the Makefile, or nothing
-    sys.stdout.write(chromium_path() or "")
+if __name__ == "__main__":  # `python3 localsite.py [firefox]`: the browser path for the Makefile, or nothing
+    sys.stdout.write((firefox_path() if sys.argv[1:] == ["firefox"] else chromium_path()) or "")
