@@ -135,6 +135,7 @@ def parse_estimate_input(raw: object, params: Parameters, fields: tuple[str, ...
             f"Für {model.number} fehlt noch die Zahl der Gemeinden im Landkreis: Der Steckbrief rechnet "
             f"mit mindestens einer Stelle je {params.municipalities_per_fte} Gemeinden. Bitte tragen Sie die "
             "Zahl ein.",
+            missing=True,
         )
     municipalities = bounded(raw, "municipalities")
     cost = bounded(raw, "cost_per_fte", default=params.cost_per_fte.value)

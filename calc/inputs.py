@@ -74,7 +74,7 @@ def _number(raw: dict, field: str, spec: Field, high: float, default, required: 
     value = raw.get(field)
     if value is None:
         if required:
-            raise InputError(field, f"Bitte geben Sie {_accusative(spec.label)} an.")
+            raise InputError(field, f"Bitte geben Sie {_accusative(spec.label)} an.", missing=True)
         return default
     kind = "ganze Zahl" if spec.whole else "Zahl"
     bound = (
@@ -93,8 +93,8 @@ def choice(raw: dict, field: str, label: str, options: dict[str, str], default: 
     """One of ``options`` (value -> name for the reader); the message names the choices by name
     and, where the two differ, by the value a link or the command line uses."""
     value = raw.get(field, default)
-    if value is None:
-        raise InputError(field, f"Bitte wählen Sie {_accusative(label)}.")
+    if value is None or value == "":
+        raise InputError(field, f"Bitte wählen Sie {_accusative(label)}.", missing=True)
     if not isinstance(value, str) or value not in options:
         given = f"„{value}“ " if isinstance(value, str) and value.strip() else ""
         names = ", ".join(f"„{name}“" + ("" if name.lower() == key else f" ({key})") for key, name in options.items())
@@ -113,7 +113,7 @@ def model_key(raw: dict, field: str, keys: tuple[str, ...]) -> str:
     """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters."""
     value = raw.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError(field, "Bitte wählen Sie ein Modell (V1 bis V11).")
+        raise InputError(field, "Bitte wählen Sie ein Modell (V1 bis V11).", missing=True)
     if not isinstance(value, str):
         raise InputError(field, "Das Modell muss als Text angegeben werden, z. B. „V7“.")
     normal = re.sub(r"\s+", "", value).lower()

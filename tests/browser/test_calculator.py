@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from browserkit import lookup, wait_settled, wait_until
+from browserkit import READY_TIMEOUT, lookup, wait_settled, wait_until
 from playwright.sync_api import Page, expect
 from site_contract import MODEL_KEYS
 
@@ -525,7 +525,7 @@ def test_invalid_input_shows_error_at_the_field(calc_page, base_url, start, sele
     )
 
 
-def test_choosing_v7a_without_municipalities_is_an_error(calc_page, base_url):
+def test_choosing_v7a_without_municipalities_asks_for_them(calc_page, base_url):
     use_calculator(calc_page, base_url, {"model": "V8", "inhabitants": 200000})
     calc_page.select_option("#f-model", "V7a")  # the field appears; empty it, then go back to V 8
     calc_page.fill("#f-municipalities", "")
@@ -533,12 +533,32 @@ def test_choosing_v7a_without_municipalities_is_an_error(calc_page, base_url):
     expect(calc_page.locator("#rechner #ergebnis-titel")).to_contain_text("V 8 –")
     calc_page.select_option("#f-model", "V7a")
     expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "error")
-    expect(calc_page.locator("#f-municipalities")).to_have_attribute("aria-invalid", "true")
-    expect(calc_page.locator("#err-municipalities")).to_contain_text("Gemeinden")
+    # a value not given yet is asked for, not marked as a mistake
+    expect(calc_page.locator("#f-municipalities")).not_to_have_attribute("aria-invalid", "true")
+    expect(calc_page.locator("#err-municipalities")).to_have_class(re.compile(r"\bcalc-ask\b"))
+    expect(calc_page.locator("#err-municipalities")).to_contain_text("fehlt noch die Zahl der Gemeinden")
+    expect(calc_page.locator("#rechner [data-calc-status]")).to_contain_text("Noch eine Angabe:")
     expect(calc_page.locator("#rechner [data-calc-result]")).to_be_hidden()
     calc_page.fill("#f-municipalities", "25")
     expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "ready")
     expect(calc_page.locator('#rechner [data-field="fte.guidance"]')).to_have_attribute("data-value", "1.25")
+
+
+def test_v7a_link_without_municipalities_asks_kindly(calc_page, base_url):
+    calc_page.goto(base_url + "rechner/?model=V7a&inhabitants=200000")
+    expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "error", timeout=READY_TIMEOUT)
+    ask = calc_page.locator("#err-municipalities")
+    expect(ask).to_be_visible()
+    expect(ask).to_have_class(re.compile(r"\bcalc-ask\b"))
+    assert ask.evaluate("el => getComputedStyle(el).fontWeight") == "400"  # not the bold red error
+    expect(calc_page.locator("#f-municipalities")).not_to_have_attribute("aria-invalid", "true")
+    calc_page.fill("#f-municipalities", "40")
+    expect(calc_page.locator("#rechner")).to_have_attribute("data-calc-state", "ready")
+    expect(ask).to_be_hidden()
+    expect(ask).not_to_have_class(re.compile(r"\bcalc-ask\b"))
+    calc_page.fill("#f-inhabitants", "zwei")  # a wrong value is still marked as one
+    expect(calc_page.locator("#f-inhabitants")).to_have_attribute("aria-invalid", "true")
+    expect(calc_page.locator("#err-inhabitants")).not_to_have_class(re.compile(r"\bcalc-ask\b"))
 
 
 def test_municipalities_field_only_for_v7a(calc_page, base_url):
@@ -561,7 +581,8 @@ def test_without_javascript_shows_prerendered_result(nojs_page, base_url, calc_c
     assert response.status == 200
     root = nojs_page.locator("#rechner")
     expect(root).to_have_attribute("data-calc-state", "prerendered")
-    recommended = nojs_page.locator('#rechner [data-calc-result] [data-field="fte.recommended"]').first
+    # the default inputs compare models (content/rechner.yml vergleich_standard); the first is results.0
+    recommended = nojs_page.locator('#rechner [data-calc-result] [data-field="results.0.fte.recommended"]').first
     expect(recommended).to_be_visible()
     assert re.search(r"\d VZÄ$", recommended.inner_text().replace(NBSP, " "))
     note = nojs_page.locator(".calc-noscript")
@@ -569,17 +590,21 @@ def test_without_javascript_shows_prerendered_result(nojs_page, base_url, calc_c
     assert "JavaScript" in note.inner_text()
 
     # the prerendered numbers are those of the form's default values
+    compare = [nojs_page.input_value(f"#f-compare-{i}") for i in range(1, 4)]
     defaults = {
-        "model": nojs_page.input_value("#f-model"),
+        "models": [nojs_page.input_value("#f-model"), *filter(None, compare)],
         "inhabitants": int(nojs_page.input_value("#f-inhabitants")),
         "cost_per_fte": float(nojs_page.input_value("#f-cost")),
         "funding": nojs_page.input_value("#f-funding"),
         "financially_weak": nojs_page.is_checked("#f-weak"),
         "years": int(nojs_page.input_value("#f-years")),
     }
-    code, result = calc_cli("estimate", defaults)
+    code, result = calc_cli("compare", defaults)
     assert code == 0, result
-    assert_matches_cli(nojs_page, result)
+    for i, single in enumerate(result["results"]):
+        assert lookup(result, f"results.{i}.model") == single["model"]
+    for field, value, _text in shown_fields(nojs_page):
+        assert lookup(result, field) == value, field
     assert not BAD_TEXT.search(nojs_page.inner_text("#rechner [data-calc-result]"))
 
 

@@ -641,7 +641,11 @@ def test_input_errors(session, data, field, match):
         session.compute("estimate", data)
     assert info.value.field == field
     assert_german(info.value.message)
-    assert info.value.as_dict() == {"error": {"field": field, "message": info.value.message}}
+    # a value not given at all is asked for ("missing"), a wrong one is not
+    missing = isinstance(data, dict) and data.get(field) in (None, "")
+    assert info.value.missing is missing
+    expected = {"field": field, "message": info.value.message} | ({"missing": True} if missing else {})
+    assert info.value.as_dict() == {"error": expected}
 
 
 @pytest.mark.parametrize(

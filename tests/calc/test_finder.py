@@ -742,6 +742,7 @@ def test_calculator_asks_kindly_for_the_gemeinden_of_v7a(session):
         "Für V 7a fehlt noch die Zahl der Gemeinden im Landkreis: Der Steckbrief rechnet mit mindestens einer "
         "Stelle je 20 Gemeinden. Bitte tragen Sie die Zahl ein."
     )
+    assert info.value.as_dict()["error"]["missing"] is True  # the page asks, it does not mark a mistake
 
 
 # --------------------------------------------------------------------------------------------
@@ -909,3 +910,4 @@ def test_input_errors(session, data, field, match):
         session.compute("finder", data)
     assert info.value.field == field
     assert_german(info.value.message)
+    assert info.value.missing is (isinstance(data, dict) and data.get(field) in (None, ""))

@@ -208,7 +208,8 @@ def assert_error(answer: str, field: str | None = None) -> dict:
     data = json.loads(answer)
     assert set(data) == {"error"}, data
     error = data["error"]
-    assert set(error) == {"field", "message"}
+    assert set(error) in ({"field", "message"}, {"field", "message", "missing"})
+    assert error.get("missing", True) is True  # only ever present as true
     assert isinstance(error["field"], str)
     assert isinstance(error["message"], str) and error["message"].strip()
     if field is not None:

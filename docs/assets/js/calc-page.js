@@ -232,9 +232,17 @@ function setSelect(el, value) {
   else el.dataset.unmatched = value;
 }
 
-/** Fill the form from a query string; true when it held any field. */
+/** Fill the form from a query string; true when it held any field. A list the query does not
+ * name is emptied: the page writes every list that has values into its address, so a link without
+ * one (e.g. "?model=V8" from a Steckbrief) asks for none – not for the form's preset comparison. */
 export function applyQuery(form, search = location.search) {
   const query = new URLSearchParams(search);
+  if (query.size > 0)
+    for (const el of form.querySelectorAll("[data-list]"))
+      if (!query.has(el.name)) {
+        if (el.tagName === "SELECT") setSelect(el, "");
+        else el.value = "";
+      }
   for (const [name, value] of query) {
     const fields = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
     const list = fields.filter((el) => "list" in el.dataset);
@@ -298,20 +306,24 @@ function clearErrors(root) {
   for (const el of root.querySelectorAll(".calc-error:not([hidden])")) {
     el.hidden = true;
     el.textContent = "";
+    el.classList.remove("calc-ask");
   }
 }
 
+// A value that is not there yet (error.missing, e.g. the Gemeinden of V 7a after a link) is asked
+// for as a hint, not marked as a mistake; a wrong value is marked invalid.
 function showError(root, error) {
   const field = root.querySelector(`[name="${CSS.escape(error.field)}"]`);
   const slot = root.querySelector(`#err-${CSS.escape(error.field)}`);
-  if (field) field.setAttribute("aria-invalid", "true");
+  if (field && !error.missing) field.setAttribute("aria-invalid", "true");
   if (slot) {
     slot.textContent = error.message;
+    slot.classList.toggle("calc-ask", Boolean(error.missing));
     slot.hidden = false;
   }
   root.querySelector("[data-calc-result]").hidden = true;
   root.dataset.calcState = "error";
-  setStatus(root, `Eingabe prüfen: ${error.message}`);
+  setStatus(root, `${error.missing ? "Noch eine Angabe" : "Eingabe prüfen"}: ${error.message}`);
 }
 
 function setStatus(root, text) {
@@ -384,7 +396,8 @@ function describeInput(form, input, names) {
     if (input[name] === undefined || input[name] === "") continue;
     const fields = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
     if (!fields.length) continue;
-    const group = fields[0].type === "radio" && fields[0].closest("fieldset");
+    // radio buttons and lists (the models to compare) are named by their group's legend
+    const group = (fields[0].type === "radio" || "list" in fields[0].dataset) && fields[0].closest("fieldset");
     const title = group ? group.querySelector("legend") : labelOf(form, fields[0]);
     parts.push(`${title ? title.textContent.trim() : name} „${shownValue(form, fields, input[name])}“`);
   }
