@@ -530,7 +530,7 @@ def navigation(content: Content) -> list:
         for key, title in GROUPS
     ]
     return [
-        {"Start": "index.md"},
+        {"Startseite": "index.md"},
         {"Modelle": ["modelle/index.md", *models]},
         {"Aspekte": ["aspekte/index.md", *[{a.title: urls.aspect_doc(a.slug)} for a in content.aspects]]},
         {"Leitfaden": ["leitfaden/index.md", *chapters("leitfaden"), {"Ergänzungen": chapters("ergaenzung")}]},

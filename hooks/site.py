@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 from guide import assets  # noqa: E402
 from guide.csp import add_csp  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
+from guide.markup import clean_theme_markup  # noqa: E402
 from guide.render import abbreviations, data_files, navigation, placeholders, site_pages  # noqa: E402
 
 if TYPE_CHECKING:
@@ -84,11 +85,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    return add_csp(output)
+    return add_csp(clean_theme_markup(output))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return add_csp(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_csp(clean_theme_markup(output_content))
 
 
 # --------------------------------------------------------------------------------------------

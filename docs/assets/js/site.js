@@ -26,6 +26,14 @@
     for (const el of document.querySelectorAll("[data-print-address]")) el.textContent = location.href;
   });
 
+  // The theme's drawer and search toggles are checkboxes; Firefox restores a ticked one on reload
+  // (the theme's autocomplete="off" against that is invalid on a checkbox and removed at build,
+  // guide/markup.py). Untick them by click, so the theme's own listeners see the change.
+  for (const id of ["__drawer", "__search"]) {
+    const toggle = document.getElementById(id);
+    if (toggle && toggle.checked) toggle.click();
+  }
+
   // The theme wraps tables while it mounts the page; label the wrappers right after that.
   if (typeof document$ !== "undefined") document$.subscribe(() => requestAnimationFrame(labelScrollBoxes));
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", labelScrollBoxes);
