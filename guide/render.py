@@ -17,6 +17,7 @@ import jinja2
 
 from calc import fmt, limits
 from calc.api import Session
+from calc.params import Parameters
 from calc.render import escape
 from guide import urls
 from guide.export import calc_parameters, yearly_cost
@@ -240,7 +241,16 @@ def render_sources_page(content: Content) -> str:
 
 
 def render_calculator_page(content: Content, pyodide_version: str) -> str:
-    return _render_tool("calculator.md.j2", "rechner.md", "estimate", DEFAULT_ESTIMATE, content, pyodide_version)
+    defaults = default_estimate(content)
+    return _render_tool("calculator.md.j2", "rechner.md", "estimate", defaults, content, pyodide_version)
+
+
+def default_estimate(content: Content) -> dict:
+    """The calculator form's default values as the page sends them: the example municipality
+    (DEFAULT_ESTIMATE) and, in the list ``compare``, the further models content/rechner.yml names
+    (vergleich_standard) – so the prerendered result is that comparison, as the worker computes it."""
+    keys = {key.lower(): key for key in Parameters.from_dict(calc_parameters(content)).models}
+    return DEFAULT_ESTIMATE | {"compare": [keys[m] for m in content.calculator["vergleich_standard"]["modelle"]]}
 
 
 def render_finder_page(content: Content, pyodide_version: str) -> str:
@@ -251,13 +261,17 @@ def _render_tool(template: str, doc: str, command: str, defaults: dict, content:
     """A page of the in-browser calculator, prerendered for ``defaults`` by the same ``Session.run``
     the browser's worker calls."""
     session = Session(calc_parameters(content))
-    answer = json.loads(session.run(command, json.dumps(defaults)))
+    answer = json.loads(session.run(command, json.dumps(defaults), form=True))  # as the worker asks
+    if "error" in answer:
+        raise ValueError(f"{doc}: the default inputs {defaults} give an error: {answer['error']}")
+    result = answer["result"]
+    first = result["results"][0] if answer["command"] == "compare" else result  # a comparison: its first model
     return _render(
         template,
         doc,
         content=content,
         params=session.params,
-        defaults=answer["result"]["inputs"] | defaults,  # the given values as written, completed by the parsed defaults
+        defaults=first["inputs"] | defaults,  # the given values as written, completed by the parsed defaults
         result_html=answer["html"],
         calc=content.calculator,
         limits=limits,

@@ -99,3 +99,79 @@ def test_comparison_prints_on_one_page(page, base_url):
     pdf = print_pdf(page)
     assert pdf_pages(pdf) == 1
     assert page.locator(".calc-compare-table").is_visible()
+
+
+WASM = "**/assets/pyodide/pyodide.asm.wasm"
+
+
+def _page_request(page, base_url: str) -> tuple[str, dict]:
+    """What the page's form sends (calc-page.js readForm), as the worker reads it."""
+    from calc.api import form_command
+    from calc.inputs import read_form
+
+    sent = page.evaluate(
+        "async (url) => (await import(url)).readForm(document.querySelector('#rechner form'))",
+        base_url + "assets/js/calc-page.js",
+    )
+    return form_command("estimate", read_form(sent))
+
+
+def test_default_comparison_is_shown_before_and_after_the_runtime(page, base_url, calc_cli):
+    """/rechner/ without a link: the comparison for the default inputs is there at first paint
+    (prerendered, while the runtime's download is held back) and is the same after the runtime
+    has computed it again – both equal to `python -m calc compare`."""
+    held = []
+    page.route(WASM, lambda route: held.append(route))  # the runtime cannot start until the test lets the file through
+    page.goto(f"{base_url}rechner/")
+    command, request = _page_request(page, base_url)
+    assert command == "compare" and len(request["models"]) >= 2, request
+    code, expected = calc_cli("compare", request)
+    assert code == 0, expected
+
+    def assert_shows_expected():
+        shown = _fields(page)
+        assert shown, "kein Ergebnis auf der Seite"
+        for field, value in shown.items():
+            assert lookup(expected, field) == value, field
+        for i, result in enumerate(expected["results"]):
+            assert shown[f"results.{i}.model"] == result["model"]
+            assert shown[f"results.{i}.fte.recommended"] == result["fte"]["recommended"]
+        rows = page.locator("#rechner .calc-compare-table tbody tr")
+        assert rows.count() == len(request["models"])
+        assert page.locator("#rechner .calc-compare-chart svg[role=img]").is_visible()
+        assert page.locator("#rechner .calc-stale-note").is_hidden()  # it belongs to the form's inputs
+
+    page.wait_for_function("() => document.querySelector('#rechner').dataset.calcState === 'loading'")
+    assert held, "the runtime's WebAssembly file was not requested"
+    assert_shows_expected()
+    assert "compare=" not in page.url  # the page's own defaults: nothing written into the address yet
+
+    for route in held:
+        route.continue_()
+    page.unroute(WASM)
+    wait_settled(page)
+    assert page.get_attribute("#rechner", "data-calc-state") == "ready"
+    assert_shows_expected()
+    # computed again by the worker, and the address now names the comparison it shows
+    assert "compare=" + "%2C".join(request["models"][1:]) in page.url.replace(",", "%2C")
+
+
+def test_a_link_without_compare_shows_one_model(page, base_url, calc_cli):
+    """A Steckbrief's link (?model=V8) asks for that model alone, not for the preset comparison,
+    which would even name V 8 twice; the prerendered comparison is labelled with its own inputs."""
+    page.route(WASM, lambda route: route.abort())
+    page.goto(f"{base_url}rechner/?model=V8&inhabitants=90000")
+    page.wait_for_function("() => document.querySelector('#rechner').dataset.calcState === 'error'")
+    assert [page.input_value(f"#f-compare-{i}") for i in range(1, 4)] == ["", "", ""]
+    note = page.locator("#rechner .calc-stale-note")
+    assert note.is_visible()
+    assert "Mit weiteren Modellen vergleichen „V 8" in note.inner_text()
+    page.unroute(WASM)
+    page.goto(f"{base_url}rechner/?model=V8&inhabitants=90000")
+    wait_settled(page)
+    assert page.get_attribute("#rechner", "data-calc-state") == "ready"
+    code, expected = calc_cli("estimate", {"model": "V8", "inhabitants": 90000})
+    assert code == 0
+    shown = _fields(page)
+    assert shown["fte.recommended"] == expected["fte"]["recommended"]
+    assert page.locator("#rechner .calc-compare-table").count() == 0

@@ -325,6 +325,13 @@ CASES = [
     ),
     pytest.param(
         "rechner.yml",
+        [line(r"  modelle: \[v8, v9\]", f"  modelle: [v8, {MARK}v99]")],
+        "vergleich_standard.modelle.1",
+        "Modell 'v99' gibt es nicht",
+        id="unknown-model-in-the-default-comparison",
+    ),
+    pytest.param(
+        "rechner.yml",
         [line(r"    kapitel: klimaschutzkoordination-landkreis", f"    kapitel: {MARK}koordination")],
         lambda root: f"foerderwege.{_foerderweg_index(root, ['v7a'])}.kapitel",
         "Kapitel 'koordination' gibt es nicht",

@@ -453,7 +453,8 @@ def test_sources_page_lists_every_source(pages, raw_sources):
 def test_calculator_page_is_prerendered(pages):
     page = pages["rechner.md"]
     assert page.count('data-calc-state="prerendered"') == 1
-    match = re.search(r'data-field="fte\.recommended"[^>]*>([^<]*)<', page)
+    # the default inputs compare models (content/rechner.yml vergleich_standard): the first is results.0
+    match = re.search(r'data-field="results\.0\.fte\.recommended"[^>]*>([^<]*)<', page)
     assert match and re.search(r"\d", match.group(1)), "empfohlene Stellen stehen schon beim ersten Laden da"
     assert f'data-pyodide-version="{PYODIDE}"' in page
 
@@ -473,7 +474,21 @@ def test_calculator_offers_every_model_and_selects_the_default(pages, raw_models
     assert re.search(r'<option value="V7"[^>]*\bselected\b', main)
     compare = re.findall(r'<select id="f-compare-\d" name="compare" data-list>', page)
     assert len(compare) == 3  # "up to three further models"
-    assert " selected" not in page.split('id="f-compare-1"')[1].split("</fieldset>")[0]
+
+
+def test_calculator_preselects_the_default_comparison_from_content(pages, real_content):
+    """The comparison for the default inputs lives in content (one place); the form preselects it
+    and the page is prerendered for it, the default model first."""
+    page = pages["rechner.md"]
+    preset = real_content.calculator["vergleich_standard"]["modelle"]
+    chosen = []
+    for i in range(1, 4):
+        found = re.search(rf'<select id="f-compare-{i}".*?</select>', page, re.DOTALL).group(0)
+        chosen += re.findall(r'<option value="(V[^"]+)"[^>]*\bselected\b', found)
+    assert [key.lower() for key in chosen] == preset
+    shown = re.findall(r'data-field="results\.(\d)\.model" data-value="&quot;([^&]+)&quot;"', page)
+    assert [key for _, key in shown] == ["V7", *chosen]
+    assert real_content.calculator["vergleich_standard"]["erlaeuterung"].split()[0] in page
 
 
 def test_calculator_offers_both_rule_sets_with_their_validity(pages):
