@@ -4,7 +4,9 @@
 and yields the base URL of that sub-path; unknown addresses get the site's 404.html, as on
 Pages. ``chromium_path()`` finds the machine's Chromium or Chrome (Debian's ``chromium`` here,
 Google Chrome on GitHub's Ubuntu runners); ``CHROMIUM_ARGS`` launch it without any network
-traffic of its own (no browser download). ``python3 localsite.py`` prints the path found (for make).
+traffic of its own (no browser download). ``firefox_path()`` finds Debian's Firefox ESR for the
+Firefox tests (tests/firefox). ``python3 localsite.py`` prints the Chromium path found, ``python3
+localsite.py firefox`` the Firefox path (for make).
 """
 
 from __future__ import annotations

@@ -133,6 +133,11 @@ def fill(selector: str, value) -> dict:
     return {"fill": selector, "value": str(value)}
 
 
+def type_keys(selector: str, text: str) -> dict:
+    """Empty the field and type ``text`` key by key, as a reader does."""
+    return {"type": selector, "value": text}
+
+
 def select(selector: str, value: str) -> dict:
     return {"select": selector, "value": value}
 

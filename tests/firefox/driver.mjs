@@ -18,6 +18,8 @@
 //   wait: JS expression (polled until truthy), timeout: ms
 //   eval: JS expression -> its JSON value (as "value")
 //   fill: selector, value: text            select: selector, value: option value
+//   type: selector, value: text – emptied, focused, then typed key by key (no check of the value
+//     beforehand, unlike fill: a number field gets "12,5" as a German reader types it)
 //   check: selector, checked: bool (a click when it differs)   click: selector
 //   intercept: [{match: part of the URL, answer: "abort" | HTTP status | "pass", times: n or null}]
 //     (puppeteer's request interception, which works over BiDi in Firefox, worker requests included)
@@ -59,6 +61,12 @@ async function runStep(page, step, base, faults, start) {
     return await page.evaluate(step.eval);
   } else if ("fill" in step) {
     await page.locator(step.fill).setTimeout(10_000).fill(String(step.value));
+  } else if ("type" in step) {
+    await page.$eval(step.type, (el) => {
+      el.value = "";
+      el.focus();
+    });
+    await page.keyboard.type(String(step.value));
   } else if ("select" in step) {
     await page.select(step.select, step.value);
   } else if ("check" in step) {
