@@ -9,8 +9,13 @@ ifndef CHROMIUM
 CHROMIUM := $(shell python3 localsite.py 2>/dev/null)
 endif
 export CHROMIUM
+# Firefox for tests/firefox: $FIREFOX, /usr/bin/firefox-esr, firefox-esr or firefox on PATH (localsite.firefox_path).
+ifndef FIREFOX
+FIREFOX := $(shell python3 localsite.py firefox 2>/dev/null)
+endif
+export FIREFOX
 
-.PHONY: setup build serve test test-unit test-build test-pyodide test-browser lint bench check-content clean chromium libreoffice
+.PHONY: setup build serve test test-unit test-build test-pyodide test-browser lint bench check-content clean chromium libreoffice firefox test-firefox
 
 setup: .venv/.installed node_modules/.installed
 
@@ -53,6 +58,18 @@ chromium:
 	  "google-chrome, google-chrome-stable, chromium-browser, \$$CHROME_BIN): CHROMIUM=/pfad/zum/browser setzen" >&2; exit 1; \
 	fi
 
+# Debian's Firefox ESR for tests/firefox (driven by puppeteer-core over WebDriver BiDi; never downloaded).
+# Only on Debian as root, like chromium; otherwise the Firefox tests are skipped with the reason.
+firefox:
+	@if [ -n "$$FIREFOX" ] && [ -x "$$FIREFOX" ]; then echo "Firefox für die Tests: $$FIREFOX"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && grep -qx 'ID=debian' /etc/os-release; then \
+	  echo "Firefox fehlt: installiere Debians Paket firefox-esr"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
+	else echo "Kein Firefox gefunden (gesucht: \$$FIREFOX, /usr/bin/firefox-esr, firefox-esr, firefox) und keine" \
+	  "Installation möglich (nur als root auf Debian): die Firefox-Tests werden übersprungen;" \
+	  "FIREFOX=/pfad/zu/firefox setzen" >&2; \
+	fi
+
 # LibreOffice Writer for the council paper tests (tests/officekit.py): Debian's and Ubuntu's package
 # libreoffice-writer-nogui, as root or with password-less sudo; otherwise those tests are skipped.
 libreoffice:
@@ -78,7 +95,10 @@ test-pyodide: setup $(PYODIDE_WHEELS)/.fetched
 test-browser: setup chromium libreoffice
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests/browser
 
-test: lint setup chromium libreoffice $(PYODIDE_WHEELS)/.fetched
+test-firefox: setup firefox
+	$(PY) -m pytest -q tests/firefox
+
+test: lint setup chromium firefox libreoffice $(PYODIDE_WHEELS)/.fetched
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
 	node tests/pyodide/run-pytest.mjs
 
