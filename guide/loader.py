@@ -169,7 +169,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.style is None:  # a plain scalar: no quotes, no block marker
+        if not node.style:  # a plain scalar, no quotes, no block marker (PyYAML: None, libyaml: "")
             self.check_plain(node, path)
         return self.loader.construct_object(node)
 

@@ -832,3 +832,25 @@ def test_check_command_without_subcommand_is_usage_error():
     result = subprocess.run([sys.executable, "-m", "guide"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Aufruf" in result.stderr
+
+
+def _marks(node: yaml.Node, out: list) -> list:
+    plain = isinstance(node, yaml.ScalarNode) and not node.style  # style: PyYAML None, libyaml ""
+    out.append((node.start_mark.line, node.start_mark.column, node.start_mark.index, node.end_mark.index, plain))
+    children = node.value if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else []
+    for child in children:
+        for part in child if isinstance(child, tuple) else (child,):
+            _marks(part, out)
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.rglob("*.yml")), ids=lambda p: str(p.relative_to(CONTENT)))
+def test_libyaml_and_pyyaml_agree_on_every_position(path):
+    """The loader parses valid files with libyaml (fast) and reports by those marks; they must be
+    PyYAML's marks, which the error tests above pin down."""
+    assert yaml.__with_libyaml__, "PyYAML without libyaml: the loader falls back to the slow parser"
+    text = path.read_text(encoding="utf-8")
+    fast = _marks(yaml.compose(text, Loader=yaml.CSafeLoader), [])
+    slow = _marks(yaml.compose(text, Loader=yaml.SafeLoader), [])
+    assert len(fast) > 10
+    assert fast == slow
