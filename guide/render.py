@@ -7,6 +7,7 @@ returns every generated page as ``{doc path: markdown}`` and ``navigation`` the 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import posixpath
@@ -102,7 +103,10 @@ def _yaml_str(text: object) -> str:
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One Environment for all pages: templates are compiled once (auto_reload picks up edits
+    under ``make serve``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
