@@ -715,3 +715,17 @@ def test_placeholders_in_mkdocs_settings(operator, site_url, expected):
     from guide.render import placeholders
 
     assert placeholders(operator, site_url) == expected
+
+
+def test_funding_table_shows_a_flat_amount_and_a_cap(real_content):
+    """KRL 2024 funds posts with flat amounts; once content names one (pauschale_je_stelle, max_stellen),
+    the table of rules shows it next to the rate and its Prüfstand."""
+    import copy
+
+    content = copy.deepcopy(real_content)
+    phase = content.calculator["regelwerke"][0]["phasen"]["koordination"][0]
+    phase |= {"pauschale_je_stelle": 62000, "max_stellen": 1}
+    page = render_calculator_page(content, PYODIDE)
+    row = re.search(r"<tr><td>[^<]*</td><td>[^<]*Klimaschutzkoordination[^<]*</td>.*?</tr>", page).group(0)
+    assert "auf eine Pauschale von 62.000\u00a0€ je Stelle und Jahr, höchstens 1\u00a0VZÄ gefördert" in row
+    assert f"({phase['gesichert']})" in row
