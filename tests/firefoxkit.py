@@ -58,11 +58,14 @@ class Firefox:
         )
         self._lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        hello = self._answer(LAUNCH_TIMEOUT, "Start von Firefox")
-        if "error" in hello:
-            self.close()
-            raise RuntimeError(f"Firefox ließ sich nicht starten: {hello['error']}")
-        self.version = hello["browser"]
+        self.version: str | None = None  # known once Firefox is up: it starts while the site is built
+
+    def _started(self) -> None:
+        if self.version is None:
+            hello = self._answer(LAUNCH_TIMEOUT, "Start von Firefox")
+            if "error" in hello:
+                raise ScenarioError(f"Firefox ließ sich nicht starten: {hello['error']}")
+            self.version = hello["browser"]
 
     def _read(self) -> None:
         for line in self._process.stdout:
@@ -78,9 +81,20 @@ class Firefox:
             raise ScenarioError(f"{what}: der Firefox-Treiber ist beendet (Protokoll: {self._log.name})")
         return json.loads(line)
 
-    def run(self, base: str, steps: list[dict], *, page: str, fresh: bool = False, timeout: float = 240.0) -> Run:
-        """Run ``steps`` in the tab named ``page`` (a new one when ``fresh``); fails with the step that failed."""
-        scenario = {"base": base, "page": page, "fresh": fresh, "steps": steps}
+    def run(
+        self,
+        base: str,
+        steps: list[dict],
+        *,
+        page: str,
+        fresh: bool = False,
+        isolated: bool = False,
+        timeout: float = 240.0,
+    ) -> Run:
+        """Run ``steps`` in the tab named ``page`` (a new one when ``fresh``; in a browser context of
+        its own, with empty cache and storage, when ``isolated``); fails with the step that failed."""
+        self._started()
+        scenario = {"base": base, "page": page, "fresh": fresh, "isolated": isolated, "steps": steps}
         self._process.stdin.write(json.dumps(scenario) + "\n")
         self._process.stdin.flush()
         answer = self._answer(timeout, f"Szenario in Tab {page!r}")

@@ -4,12 +4,14 @@
 // downloaded). Protocol: the first line on stdout is {"ready": true, "browser": "..."} (or
 // {"error": "..."}); then each line on stdin is a scenario, answered by one line on stdout:
 //
-//   in:  {"base": "http://127.0.0.1:PORT/klimaschutz-verstetigen/", "page": "rechner", "fresh": false,
+//   in:  {"base": "http://127.0.0.1:PORT/klimaschutz-verstetigen/", "page": "rechner", "fresh": false, "isolated": false,
 //         "steps": [{"goto": "rechner/?model=V8"}, {"wait": "<JS expression>", "timeout": 60000}, ...]}
 //   out: {"results": [{"t": ms, "value": ...}, ...], "faults": [{"url": ..., "t": ms}], "error": null}
 //
-// "page" names a tab that later scenarios may use again (a Pyodide start costs seconds); each named
-// tab lives in its own browser context (own cache and storage). "fresh" closes the old one first.
+// "page" names a tab that later scenarios may use again (a Pyodide start costs seconds); "fresh"
+// closes the old one first. Tabs share the browser's default context (and its HTTP cache), unless
+// "isolated" gives the new tab a context of its own: empty cache (every request reaches request
+// interception) and empty storage.
 // Times "t" count from the start of the scenario. On the first failing step the scenario stops and
 // "error" is {"step": index, "message": ...}; the driver keeps running for the next scenario.
 //
@@ -22,7 +24,8 @@
 //     beforehand, unlike fill: a number field gets "12,5" as a German reader types it)
 //   check: selector, checked: bool (a click when it differs)   click: selector
 //   intercept: [{match: part of the URL, answer: "abort" | HTTP status | "pass", times: n or null}]
-//     (puppeteer's request interception, which works over BiDi in Firefox, worker requests included)
+//     (puppeteer's request interception, which works over BiDi in Firefox, worker requests included;
+//     use it in a fresh, isolated tab: a cached file would never be requested)
 //   init: JS source run in every new document before the page's scripts
 
 import readline from "node:readline";
@@ -35,15 +38,15 @@ function send(message) {
   process.stdout.write(JSON.stringify(message) + "\n");
 }
 
-async function tab(name, fresh) {
+async function tab(name, fresh, isolated) {
   const old = pages.get(name);
   if (old && fresh) {
-    await old.context.close().catch(() => {});
+    await (old.context ? old.context.close() : old.page.close()).catch(() => {});
     pages.delete(name);
   }
   if (!pages.has(name)) {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    const context = isolated ? await browser.createBrowserContext() : null;
+    const page = await (context ?? browser.defaultBrowserContext()).newPage();
     await page.setViewport({ width: 1280, height: 900 });
     pages.set(name, { context, page });
   }
@@ -96,9 +99,9 @@ async function runStep(page, step, base, faults, start) {
   return null;
 }
 
-async function scenario({ base, page: name, fresh, steps }) {
+async function scenario({ base, page: name, fresh, isolated, steps }) {
   const start = performance.now();
-  const page = await tab(name, fresh);
+  const page = await tab(name, fresh, isolated);
   const results = [];
   const faults = [];
   for (const [index, step] of steps.entries()) {

@@ -43,7 +43,7 @@ def note_is(text: str) -> dict:
 @pytest.fixture
 def sheet(firefox, base_url):
     """A fresh tab (empty browser storage) on the worksheet."""
-    firefox.run(base_url, [goto("arbeitszeit/"), note_is("Noch keine Angaben.")], page=TAB, fresh=True)
+    firefox.run(base_url, [goto("arbeitszeit/"), note_is("Noch keine Angaben.")], page=TAB, fresh=True, isolated=True)
 
 
 def test_sums_and_differences_in_german_number_format(firefox, base_url, sheet):
