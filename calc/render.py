@@ -27,9 +27,8 @@ def escape(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def estimate_html(result: dict, params: Parameters, prefix: str = "") -> str:
-    """The result of ``estimate``; ``prefix`` puts its ``data-field`` paths under a larger result
-    (``results.0.`` inside a comparison)."""
+def estimate_html(result: dict, params: Parameters) -> str:
+    """The result of ``estimate`` (also the first model's full result inside a comparison)."""
     fte, budget = result["fte"], result["budget_eur_per_year"]
     way = params.funding[result["inputs"]["funding"]]
     parts = [
@@ -56,8 +55,7 @@ def estimate_html(result: dict, params: Parameters, prefix: str = "") -> str:
         _notes(result["notes"]),
         _sources(result["sources"], params.funding_notice),
     ]
-    html = "\n".join(parts)
-    return html.replace('data-field="', f'data-field="{prefix}') if prefix else html
+    return "\n".join(parts)
 
 
 def council_summary(result: dict) -> str:
@@ -268,7 +266,8 @@ def projection_svg(years: list[dict]) -> str:
 
 
 def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
-    """Models side by side (table and one chart), then the full result of the first model."""
+    """Models side by side (table and one chart), then the full result of the first model, with the
+    ``data-field`` paths of its own ``estimate`` answer."""
     results = result["results"]
     numbers = ", ".join(params.models[r["model"]].number for r in results)
     rows = "".join(_compare_row(i, r, params, base) for i, r in enumerate(results))
@@ -283,7 +282,8 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
             "Grad der personellen Verstetigung",
         )
     )
-    warnings = "".join(f"<li>{_value(f'warnings.{i}', w, str)}</li>" for i, w in enumerate(result["warnings"]))
+    # plain text: the paths warnings.N belong to the first model's full result below
+    warnings = "".join(f"<li>{escape(w)}</li>" for w in result["warnings"])
     notes = f'<div class="admonition warning"><ul>{warnings}</ul></div>' if warnings else ""
     return (
         '<section class="calc-compare" aria-labelledby="vergleich-titel">'
@@ -291,7 +291,9 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
         '<div class="calc-scroll" tabindex="0" role="region" aria-labelledby="vergleich-caption">'
         '<table class="calc-table calc-compare-table"><caption id="vergleich-caption">Die Modelle mit denselben '
         f"Eingaben</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-        f"{compare_svg(results, params)}{notes}</section>" + estimate_html(results[0], params, prefix="results.0.")
+        # the first model's full result is that model's `estimate` answer and keeps its paths
+        # (data-field="fte.recommended"), as on a page without comparison; the table holds results.N.
+        f"{compare_svg(results, params)}{notes}</section>" + estimate_html(results[0], params)
     )
 
 

@@ -36,6 +36,12 @@ def lookup(data, path: str):
     return data
 
 
+def lookup_compared(comparison: dict, path: str):
+    """The value at a ``data-field`` path of a comparison page: ``results.N.…`` in the table, the
+    first model's own ``estimate`` paths in its full result below the table."""
+    return lookup(comparison if path.startswith("results.") else comparison["results"][0], path)
+
+
 def print_pdf(page) -> bytes:
     """The page printed on A4 as the browser's print dialog would (print media, beforeprint)."""
     page.emulate_media(media="print")

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from browserkit import lookup, pdf_pages, print_pdf, wait_settled
+from browserkit import lookup_compared, pdf_pages, print_pdf, wait_settled
 
 BASE = {"inhabitants": 250000, "municipalities": 40, "funding": "anschluss", "funding_years_done": 1}
 CASES = [
@@ -45,7 +45,7 @@ def test_comparison_matches_command_line(page, base_url, calc_cli, models, value
     assert page.get_attribute("#rechner", "data-calc-state") == "ready"
     shown = _fields(page)
     for field, value in shown.items():
-        assert lookup(expected, field) == value, field
+        assert lookup_compared(expected, field) == value, field
     for i, result in enumerate(expected["results"]):
         assert shown[f"results.{i}.model"] == result["model"]
         assert shown[f"results.{i}.fte.recommended"] == result["fte"]["recommended"]
@@ -132,7 +132,7 @@ def test_default_comparison_is_shown_before_and_after_the_runtime(page, base_url
         shown = _fields(page)
         assert shown, "kein Ergebnis auf der Seite"
         for field, value in shown.items():
-            assert lookup(expected, field) == value, field
+            assert lookup_compared(expected, field) == value, field
         for i, result in enumerate(expected["results"]):
             assert shown[f"results.{i}.model"] == result["model"]
             assert shown[f"results.{i}.fte.recommended"] == result["fte"]["recommended"]

@@ -110,7 +110,8 @@ def test_fixed_page_exists(site, url):
 def test_calculator_page_is_prerendered(site):
     html = page(site, "rechner/")
     assert 'data-calc-state="prerendered"' in html
-    assert 'data-field="results.0.fte.recommended"' in html  # the default inputs compare models
+    assert 'data-field="results.0.fte.recommended"' in html  # the default inputs compare models …
+    assert 'data-field="fte.recommended"' in html  # … and the first one's full result keeps its paths
     for name in ESTIMATE_FIELDS:
         assert f'name="{name}"' in html, name
 

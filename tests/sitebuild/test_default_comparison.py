@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browserkit import lookup_compared
 
 from calc.inputs import read_number_text  # how the worker reads the form's text ("2,8")
 
@@ -93,9 +94,7 @@ def test_prerendered_comparison_equals_the_command_line(rechner):
     shown = rechner.fields
     assert len(shown) > 50, shown  # the table, the chart's rows and the first model's full result
     for field, value in shown.items():
-        node = expected
-        for part in field.split("."):
-            node = node[int(part)] if isinstance(node, list) else node[part]
+        node = lookup_compared(expected, field)
         assert node == value, f"{field}: Seite {value!r}, python -m calc compare {node!r}"
     for i, result in enumerate(expected["results"]):
         assert shown[f"results.{i}.model"] == result["model"]
