@@ -15,12 +15,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
 from playwright.sync_api import sync_playwright
 
 import localsite
+from guide import assets
 
 ROOT = Path(__file__).resolve().parent.parent
 WARMUP = 10
@@ -117,14 +119,23 @@ def _theme_baseline(target: Path) -> None:
         )
 
 
-def _time_to_ready(context, url: str) -> tuple[float, float]:
-    """Milliseconds from navigation to data-calc-state="ready", and the longest main-thread task."""
+def _time_to_ready(context, url: str, starts: list | None = None, keep_snapshot: bool = False) -> tuple[float, float]:
+    """Milliseconds from navigation to data-calc-state="ready", and the longest main-thread task.
+    ``starts`` gets how the worker started ("plain", "snapshot", "fallback"); with ``keep_snapshot``
+    the page stays open until the worker has kept the memory snapshot for the next visit."""
     page = context.new_page()
     page.add_init_script(OBSERVE)
     page.goto(url)
     page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
     page.wait_for_function("() => window.__bench.readyAt !== null")
     bench = page.evaluate("window.__bench")
+    worker = page.workers[0] if page.workers else None
+    if starts is not None and worker is not None:
+        starts.append(worker.evaluate("self.calcStart || null"))
+    if keep_snapshot and worker is not None and worker.evaluate("self.calcStart !== undefined"):
+        deadline = time.monotonic() + 120
+        while worker.evaluate("self.calcSnapshot || 'pending'") == "pending" and time.monotonic() < deadline:
+            time.sleep(0.25)
     page.close()
     return bench["readyAt"], max(bench["longTasks"], default=0.0)
 
@@ -189,9 +200,13 @@ def _transfer(browser, url: str, wait_ready: bool) -> dict:
     total = 0
     pyodide = 0
     files: dict[str, int] = {}
+    after_ready: dict[str, int] = {}
     for request in requests:
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if assets.SNAPSHOT_PREFIX in request.url:  # fetched in idle time after ready, for the next visit
+            after_ready[request.url.rsplit("/", 1)[-1]] = size
+            continue
         total += size
         name = request.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "/"
         files[name] = files.get(name, 0) + size
@@ -199,7 +214,13 @@ def _transfer(browser, url: str, wait_ready: bool) -> dict:
             pyodide += size
     context.close()
     largest = dict(sorted(files.items(), key=lambda item: -item[1]))
-    return {"bytes": total, "requests": len(requests), "pyodide_bytes": pyodide, "by_file": largest}
+    return {
+        "bytes": total,
+        "requests": len(requests) - len(after_ready),
+        "pyodide_bytes": pyodide,
+        "by_file": largest,
+        "after_ready": after_ready,
+    }
 
 
 def run(rounds: int = 9, latency_samples: int = 60) -> dict:
@@ -221,6 +242,7 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
         stdlib = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
         shutil.copyfile(stdlib, site / "assets" / "pyodide" / "python_stdlib.zip")
         _theme_baseline(site / "bench" / "theme")
+        snapshot = _snapshot_sizes(site)
         with localsite.serve(Path(tmp), PagesHandler) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=localsite.CHROMIUM_ARGS)
             cold = {name: [] for name in PAGES}
@@ -230,8 +252,9 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
             _cold(browser, base + "rechner/")  # warm-up pair: the browser's first loads are slower
             _cold(browser, base + "bench/")
             visited = {name: browser.new_context() for name in PAGES}  # one repeat visitor per page
-            for name, context in visited.items():
-                _time_to_ready(context, base + PAGES[name])
+            for name, context in visited.items():  # the first visit; the worker keeps its snapshot
+                _time_to_ready(context, base + PAGES[name], keep_snapshot=True)
+            warm_starts = {name: [] for name in PAGES if name != "bare"}
             for _ in range(rounds):  # alternate the pages and the baselines in one browser session
                 for name, path in PAGES.items():
                     ready, longest = _cold(browser, base + path)
@@ -239,7 +262,7 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
                     if name in long_tasks:
                         long_tasks[name].append(longest)
                 for name, path in PAGES.items():
-                    warm[name].append(_time_to_ready(visited[name], base + path)[0])
+                    warm[name].append(_time_to_ready(visited[name], base + path, warm_starts.get(name))[0])
                 content_tasks.append(_longest_task(browser, base + "modelle/v7/"))
                 theme_tasks.append(_longest_task(browser, base + "bench/theme/"))
             for context in visited.values():
@@ -273,6 +296,8 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
             browser.close()
     calc_tasks = long_tasks["calculator"]
     return {
+        "warm_starts": warm_starts,
+        "snapshot": snapshot,
         "ready_ms_cold": {name: _spread(times) for name, times in cold.items()},
         "ready_ms_warm": {name: _spread(times) for name, times in warm.items()},
         "ratio_ready_vs_bare_cold": _ratios(cold, "bare"),
@@ -298,10 +323,27 @@ def run(rounds: int = 9, latency_samples: int = 60) -> dict:
     }
 
 
+def _snapshot_sizes(site: Path) -> dict:
+    """The memory snapshot the worker fetches after a first start: its file, raw and gzip bytes."""
+    found = sorted((site / "assets" / "pyodide").glob(assets.SNAPSHOT_PREFIX + "*"))
+    if not found:
+        return {}
+    packed = found[0].read_bytes()
+    return {"file": found[0].name, "raw_bytes": len(gzip.decompress(packed)), "gzip_bytes": len(packed)}
+
+
 def summary(results: dict) -> str:
     """The figures issue 13 asks for, as lines of text: first-visit bytes by file, cold and warm
     times with their spread, ratios against the bare Pyodide page."""
     lines = []
+    snapshot = results.get("snapshot") or {}
+    if snapshot:
+        lines.append(
+            f"memory snapshot {snapshot['file']}: {snapshot['raw_bytes'] / 1e6:.1f} MB raw, "
+            f"{snapshot['gzip_bytes'] / 1e6:.2f} MB gzip (fetched after the first start, in idle time)"
+        )
+    for page, starts in results.get("warm_starts", {}).items():
+        lines.append(f"warm {page} starts: " + ", ".join(f"{s} ×{starts.count(s)}" for s in sorted(set(starts))))
     for page in ("calculator", "finder", "bare_pyodide"):
         sizes = results["sizes"][page]
         lines.append(f"{page}: {sizes['bytes'] / 1e6:.2f} MB in {sizes['requests']} requests, first visit")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -24,6 +25,13 @@ STDLIB_FULL = "python_stdlib.zip"
 STDLIB_TRIMMED = "python_stdlib_calc.zip"
 STDLIB_MODULES = Path(__file__).with_name("calc_stdlib.txt")
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+# A memory snapshot of the worker's started interpreter with calc.api imported (guide/make_snapshot.mjs),
+# gzip-compressed; the worker fetches it after a first start, keeps it in Cache Storage and restores
+# from it on the next visit. The name carries its digest, so a new build never meets an old copy.
+SNAPSHOT_PREFIX = "calc-snapshot-"
+# The worker script: the build writes what it needs to know in advance into its BUILD constant.
+WORKER = "assets/js/calc-worker.mjs"
+WORKER_MARK = "/* build */ {}"
 
 # The theme's main script (Material 9 names it bundle.<hash>.min.js) and its source map.
 THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js(?P<map>\.map)?")
@@ -106,22 +114,86 @@ def pyodide_stdlib(root: Path) -> bytes:
 
 def compiled_stdlib(root: Path, archive: bytes) -> bytes:
     """``archive`` with each module as bytecode of the pinned Pyodide (its Python compiles it under
-    Node, a few seconds): kept in .cache/ by the digest of the input and the runtime's version."""
-    key = hashlib.sha256(archive + pyodide_version(root).encode()).hexdigest()[:32]
-    cached = root / ".cache" / "pyodide-stdlib" / f"{key}.zip"
+    Node, a few seconds): kept in .cache/ by the digest of the input, the script and the runtime's version."""
+    script = Path(__file__).with_name("compile_stdlib.mjs")
+    key = _digest(archive, script.read_bytes(), pyodide_version(root).encode())
+    return _cached_node_output(root / ".cache" / "pyodide-stdlib" / f"{key}.zip", script, {"in.zip": archive})
+
+
+def lock_info(root: Path) -> dict:
+    """The ``info`` of Pyodide's lock file (ABI version, platform): the worker passes a lock file with
+    it and no packages inline (``lockFileContents``) instead of downloading the 119 kB file."""
+    lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
+    return json.loads(lock.read_text(encoding="utf-8"))["info"]
+
+
+def runtime_snapshot(root: Path, stdlib: bytes, calc_zip: bytes) -> bytes:
+    """The gzip-compressed memory snapshot of the worker's interpreter after ``import calc.api``, made
+    with exactly these standard-library and calc archives (the snapshot's import caches point into
+    them). About 10 s under Node and 5 s to compress; kept in .cache/ by the digest of the inputs, the
+    script and the runtime's version (the memory holds random state, so two runs differ in a few bytes)."""
+    script = Path(__file__).with_name("make_snapshot.mjs")
+    info = json.dumps(lock_info(root), sort_keys=True).encode()
+    key = _digest(stdlib, calc_zip, info, script.read_bytes(), pyodide_version(root).encode())
+    cached = root / ".cache" / "pyodide-snapshot" / f"{key}.bin.gz"
+    inputs = {"stdlib.zip": stdlib, "calc.zip": calc_zip, "lock-info.json": info}
+    return _cached_node_output(cached, script, inputs, compress=True)
+
+
+def snapshot_name(snapshot: bytes) -> str:
+    """The site file name of a compressed snapshot: its digest in the name (never stale in a cache)."""
+    return f"{SNAPSHOT_PREFIX}{hashlib.sha256(snapshot).hexdigest()[:16]}.bin.gz"
+
+
+def worker_build(sizes: dict[str, int], info: dict, snapshot: bytes) -> dict:
+    """What the worker needs to know before it fetches anything: the real (uncompressed) size of each
+    runtime file for its progress bar – a gzip transfer's Content-Length counts compressed bytes –,
+    the lock file's info, and the snapshot's file name, digest and size."""
+    return {
+        "sizes": dict(sorted(sizes.items())),
+        "lock": {"info": info, "packages": {}},
+        "snapshot": {
+            "file": snapshot_name(snapshot),
+            "sha256": hashlib.sha256(snapshot).hexdigest(),
+            "bytes": len(snapshot),
+        },
+    }
+
+
+def worker_script(script: str, build: dict) -> str:
+    """The worker module with ``build`` in place of its ``BUILD`` constant's placeholder."""
+    if script.count(WORKER_MARK) != 1:
+        raise ValueError(f"{WORKER}: Platzhalter {WORKER_MARK!r} nicht genau einmal gefunden")
+    return script.replace(WORKER_MARK, json.dumps(build, ensure_ascii=False, separators=(",", ":")))
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:32]
+
+
+def _cached_node_output(cached: Path, script: Path, inputs: dict[str, bytes], compress: bool = False) -> bytes:
+    """What ``node script <inputs…> <out>`` writes, from ``cached`` if it exists (else made and kept)."""
     if cached.exists():
         return cached.read_bytes()
     cached.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:
-        source, target = Path(tmp) / "in.zip", Path(tmp) / "out.zip"
-        source.write_bytes(archive)
-        script = Path(__file__).with_name("compile_stdlib.mjs")
-        done = subprocess.run(["node", str(script), str(source), str(target)], capture_output=True, text=True)
+        paths = []
+        for name, data in inputs.items():
+            paths.append(Path(tmp) / name)
+            paths[-1].write_bytes(data)
+        target = Path(tmp) / "out"
+        done = subprocess.run(["node", str(script), *map(str, paths), str(target)], capture_output=True, text=True)
         if done.returncode != 0 or not target.exists():
-            raise ValueError(f"{script.name}: Standardbibliothek nicht kompiliert:\n{done.stderr}")
-        compiled = target.read_bytes()
+            raise ValueError(f"{script.name} schlug fehl:\n{done.stderr[-1500:]}")
+        output = target.read_bytes()
+        if compress:
+            output = gzip.compress(output, compresslevel=6, mtime=0)
+            target.write_bytes(output)
         target.replace(cached)  # whole or not at all: builds may run side by side
-    return compiled
+    return output
 
 
 def with_compile_hint(script: str) -> str:

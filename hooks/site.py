@@ -71,15 +71,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = site_pages(content, assets.pyodide_version(ROOT), _operator(config))
     for path, text in (pages | data_files(content)).items():
         _add(files, File.generated(config, path, content=text))
-    _add(files, File.generated(config, assets.CALC_DIR + "calc.zip", content=assets.calc_archive(ROOT / "calc")))
-    _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=assets.params_json(content)))
+    calc_zip = assets.calc_archive(ROOT / "calc")
+    params = assets.params_json(content).encode()
+    _add(files, File.generated(config, assets.CALC_DIR + "calc.zip", content=calc_zip))
+    _add(files, File.generated(config, assets.CALC_DIR + "params.json", content=params))
+    sizes = {"calc.zip": len(calc_zip), "params.json": len(params)}
     for path, source in assets.pyodide_sources(ROOT).items():
         _add(files, File.generated(config, path, abs_src_path=str(source)))
+        sizes[path.rsplit("/", 1)[-1]] = source.stat().st_size
     try:
         stdlib = assets.pyodide_stdlib(ROOT)
+        snapshot = assets.runtime_snapshot(ROOT, stdlib, calc_zip)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     _add(files, File.generated(config, assets.PYODIDE_DIR + assets.STDLIB_TRIMMED, content=stdlib))
+    _add(files, File.generated(config, assets.PYODIDE_DIR + assets.snapshot_name(snapshot), content=snapshot))
+    sizes[assets.STDLIB_TRIMMED] = len(stdlib)
+    _build_worker(files, config, assets.worker_build(sizes, assets.lock_info(ROOT), snapshot))
     _hint_theme_bundle(files, config)
     return files
 
@@ -104,6 +112,19 @@ def _operator(config: MkDocsConfig) -> dict:
     if not isinstance(operator, dict):
         raise PluginError("mkdocs.yml: extra.betreiber fehlt (Name, Anschrift, Kontakt des Betreibers)")
     return operator
+
+
+def _build_worker(files: Files, config: MkDocsConfig, build: dict) -> None:
+    """Replace the calculator's worker script by a copy that knows the runtime files in advance."""
+    worker = files.get_file_from_path(assets.WORKER)
+    if worker is None:
+        raise PluginError(f"{assets.WORKER} fehlt in docs/")
+    try:
+        text = assets.worker_script(Path(worker.abs_src_path).read_text(encoding="utf-8"), build)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    files.remove(worker)
+    files.append(File.generated(config, assets.WORKER, content=text))
 
 
 def _hint_theme_bundle(files: Files, config: MkDocsConfig) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,34 @@ def test_stdlib_listing_skips_comments_and_blank_lines(tmp_path):
     listing = tmp_path / "list.txt"
     listing.write_text("# header\n\njson\nre  # regular expressions\n", encoding="utf-8")
     assert assets.stdlib_modules(listing) == ["json", "re"]
+
+
+SNAPSHOT = b"\x1f\x8b" + bytes(range(200))
+
+
+def test_worker_build_knows_sizes_lock_info_and_snapshot():
+    info = {"abi_version": "2026_0", "arch": "wasm32"}
+    build = assets.worker_build({"pyodide.asm.wasm": 9, "calc.zip": 3}, info, SNAPSHOT)
+    assert build["sizes"] == {"calc.zip": 3, "pyodide.asm.wasm": 9}
+    assert build["lock"] == {"info": info, "packages": {}}
+    snapshot = build["snapshot"]
+    assert snapshot["bytes"] == len(SNAPSHOT)
+    assert snapshot["file"] == assets.snapshot_name(SNAPSHOT)
+    assert snapshot["file"].startswith(assets.SNAPSHOT_PREFIX) and snapshot["file"].endswith(".bin.gz")
+    assert snapshot["sha256"].startswith(snapshot["file"][len(assets.SNAPSHOT_PREFIX) : -len(".bin.gz")])
+    assert assets.snapshot_name(SNAPSHOT + b"x") != snapshot["file"]
+
+
+def test_worker_script_gets_the_build_in_its_placeholder_once():
+    script = f"const A = 1;\nconst BUILD = {assets.WORKER_MARK};\nuse(BUILD);\n"
+    built = assets.worker_script(script, {"sizes": {"calc.zip": 3}})
+    assert built == 'const A = 1;\nconst BUILD = {"sizes":{"calc.zip":3}};\nuse(BUILD);\n'
+    with pytest.raises(ValueError, match="Platzhalter"):
+        assets.worker_script("const BUILD = {};", {})
+    with pytest.raises(ValueError, match="Platzhalter"):
+        assets.worker_script(script + script, {})
+
+
+def test_the_real_worker_has_the_placeholder_once():
+    worker = Path(__file__).resolve().parents[2] / "docs" / assets.WORKER
+    assert worker.read_text(encoding="utf-8").count(assets.WORKER_MARK) == 1

@@ -11,6 +11,15 @@
 // Failure kinds: "http" (a file answered with an error status), "network" (a file did not arrive or
 // broke off: partial), "unsupported" (no WebAssembly), "start" (everything arrived, the start threw).
 //
+// Repeat visits start from a memory snapshot of the interpreter with calc.api imported (made by the
+// build under Node, guide/make_snapshot.mjs): after a successful start, in idle time, this worker
+// fetches the gzip-compressed snapshot, checks its SHA-256 and keeps it in Cache Storage; the next
+// start decompresses it (DecompressionStream) and restores Pyodide from it (loadPyodide's private
+// _loadSnapshot option of Pyodide 314.0.x). Its name carries its digest: a new build never meets an
+// old copy. A restore that fails (a damaged copy, another runtime build) drops the copy and falls back
+// to the plain start in the same worker. self.calcStart says which start ran: "plain" | "snapshot" |
+// "fallback"; self.calcSnapshot whether the copy is kept: "stored" | "kept" | "failed" (tests, benchmarks).
+//
 // Every fetch of this worker – Pyodide's own (wasm, standard library, lock file) and calc's archive
 // and parameters – goes through trackedFetch: it counts the bytes for the page's progress bar and
 // reports a failed or broken-off download at once. Pyodide itself would only log a failed wasm
@@ -18,6 +27,17 @@
 import { loadPyodide, version } from "../pyodide/pyodide.mjs";
 
 const PROGRESS_EVERY_MS = 150;
+// Filled in by the build (hooks/site.py, guide.assets.worker_build): the real, uncompressed size of
+// each runtime file (the progress bar's total: a gzip transfer's Content-Length counts compressed
+// bytes, the body stream delivers decompressed ones), the lock file's info (passed inline instead of
+// a download) and the snapshot's file name, digest and size. Empty in the unbuilt source.
+const BUILD = /* build */ {};
+const SIZES = BUILD.sizes || {};
+const STDLIB = "python_stdlib_calc.zip";
+// Every file a start loads: the total is known before the first byte.
+const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB, "calc.zip", "params.json"];
+const SNAPSHOT_CACHE = "calc-snapshot";
+const SNAPSHOT_AFTER_READY_MS = 2_000; // the page's first result is drawn; the link is free
 const plainFetch = self.fetch.bind(self);
 const downloads = new Map(); // URL -> {loaded, total, done}
 let progressTimer = 0;
@@ -56,11 +76,19 @@ function sendProgress() {
   let loaded = 0;
   let total = 0;
   let done = downloads.size > 0 && runtimeScript === "arrived";
+  const seen = new Set();
   for (const d of downloads.values()) {
     loaded += d.loaded;
     total += Math.max(d.total, d.loaded);
     done = done && d.done;
+    seen.add(d.file);
   }
+  // pyodide.asm.mjs comes by import(), not fetch: counted whole when it is in
+  const script = SIZES["pyodide.asm.mjs"] || 0;
+  if (runtimeScript === "arrived") loaded += script;
+  seen.add("pyodide.asm.mjs");
+  total += script;
+  for (const file of RUNTIME_FILES) if (!seen.has(file)) total += SIZES[file] || 0; // not requested yet
   self.postMessage({ id: 0, progress: { loaded, total, done, at: lastByte } });
 }
 
@@ -79,7 +107,7 @@ async function trackedFetch(resource, options) {
   const url = resource instanceof Request ? resource.url : String(resource);
   const file = fileOf(url);
   // counted from the request on: a request that never gets an answer keeps the download unfinished
-  const entry = { loaded: 0, total: 0, done: false };
+  const entry = { file, loaded: 0, total: 0, done: false };
   entry.finished = new Promise((resolve) => {
     entry.arrived = resolve;
   });
@@ -91,10 +119,11 @@ async function trackedFetch(resource, options) {
     throw failed({ kind: "network", file, detail: String(err) });
   }
   if (!response.ok) throw failed({ kind: "http", file, status: response.status });
-  // Content-Length counts the bytes on the wire; with a Content-Encoding the body is larger, and
-  // the total grows with it.
+  // Content-Length counts the bytes on the wire; with a Content-Encoding the body (counted below) is
+  // larger: the total is the file's real size from the build, or Content-Length without an encoding.
   const length = Number(response.headers.get("Content-Length")) || 0;
-  entry.total = length;
+  const encoded = Boolean(response.headers.get("Content-Encoding"));
+  entry.total = SIZES[file] || (encoded ? 0 : length);
   lastByte = performance.timeOrigin + performance.now();
   reportProgress(true);
   if (!response.body) {
@@ -115,7 +144,7 @@ async function trackedFetch(resource, options) {
       }
       if (chunk.done) {
         lastByte = performance.timeOrigin + performance.now();
-        if (length && !response.headers.get("Content-Encoding") && entry.loaded < length) {
+        if (length && !encoded && entry.loaded < length) {
           // the connection closed early without an error: as broken off as a reset
           const error = failed({ kind: "network", file, partial: true, detail: `${entry.loaded} of ${length} bytes` });
           controller.error(error);
@@ -142,10 +171,13 @@ async function trackedFetch(resource, options) {
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-// Pyodide logs a wasm that does not compile or instantiate and then waits forever: report it.
+// Pyodide logs a wasm that does not compile or instantiate and then waits forever: report it
+// (while a snapshot is restored, the start that follows decides).
+let restoring = false;
 function reportingWasm(instantiate) {
   return (...args) =>
     instantiate(...args).catch((err) => {
+      if (restoring) throw err;
       throw failed({ kind: "start", file: "pyodide.asm.wasm", detail: String(err) });
     });
 }
@@ -158,27 +190,143 @@ async function allArrived() {
   await allArrived();
 }
 
+const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
+const SNAPSHOT_URL = BUILD.snapshot ? new URL(BUILD.snapshot.file, INDEX_URL).href : null;
+
 async function start(config) {
-  const indexURL = new URL("../pyodide/", import.meta.url).href;
   const archive = fetch(config.archiveURL).then((r) => r.arrayBuffer());
   const params = fetch(config.paramsURL).then((r) => r.text());
-  const [pyodide] = await Promise.all([
-    // Python starts (seconds of work that keep this thread busy) only once every file is in
-    // (fsInit runs before it): a busy thread cannot count bytes, so no download may be under way then.
+  const options = {
+    indexURL: INDEX_URL,
     // Its standard library: only the modules calc needs, as bytecode (guide/calc_stdlib.txt, built by
     // guide.assets.pyodide_stdlib, checked by tests/pyodide/stdlib.mjs).
-    loadPyodide({ indexURL, stdLibURL: `${indexURL}python_stdlib_calc.zip`, packages: [], fsInit: allArrived }),
-    archive,
-    params,
-  ]);
+    stdLibURL: INDEX_URL + STDLIB,
+    packages: [],
+    // Python starts (seconds of work that keep this thread busy) only once every file is in
+    // (fsInit runs before it): a busy thread cannot count bytes, so no download may be under way then.
+    fsInit: allArrived,
+  };
+  if (BUILD.lock) options.lockFileContents = BUILD.lock; // no packages: only its info is read
+  let pyodide = null;
+  const snapshot = await storedSnapshot();
+  if (snapshot) {
+    // A marker for the time of the attempt: a worker that dies or hangs while restoring (the page's
+    // watchdog ends it) leaves it behind, and the next start drops the snapshot instead of trying again.
+    const trying = await markAttempt();
+    try {
+      restoring = true;
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      self.calcStart = "snapshot";
+      if (trying) await trying.delete(SNAPSHOT_URL + "?versuch");
+    } catch (err) {
+      if (err instanceof LoadFailure) throw err;
+      console.warn("calc: Start aus dem Snapshot fehlgeschlagen, normaler Start", err);
+      self.calcStart = "fallback";
+      await forgetSnapshots();
+    } finally {
+      restoring = false;
+    }
+  }
+  if (!pyodide) {
+    pyodide = await loadPyodide(options);
+    self.calcStart = self.calcStart || "plain";
+  }
   return openSession(pyodide, await archive, await params);
 }
 
 function openSession(pyodide, archive, params) {
+  // also after a restore: modules calc imports later (the council paper's) come from the files
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calc-pkg" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/calc-pkg')");
+  // (the import system sees the new directory by its modification time)
+  pyodide.runPython(`
+import sys
+if "/home/pyodide/calc-pkg" not in sys.path:
+    sys.path.insert(0, "/home/pyodide/calc-pkg")
+`);
   const api = pyodide.pyimport("calc.api");
   return api.Session(params);
+}
+
+// --------------------------------------------------------------------------------------------
+// The memory snapshot in Cache Storage
+// --------------------------------------------------------------------------------------------
+
+function snapshotsUsable() {
+  return Boolean(SNAPSHOT_URL && self.caches && self.DecompressionStream && self.crypto && crypto.subtle);
+}
+
+const SNAPSHOT_MAGIC = 0x706e7300; // Pyodide's header: magic, offset of the memory, …, build id
+const WASM_PAGE = 65_536;
+
+/** The kept snapshot, decompressed; null when there is none or it cannot be read. */
+async function storedSnapshot() {
+  if (!snapshotsUsable()) return null;
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    if (await cache.match(SNAPSHOT_URL + "?versuch")) throw new Error("der letzte Versuch endete nicht");
+    const response = await cache.match(SNAPSHOT_URL);
+    if (!response) return null;
+    const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    // Its memory must fit the wasm's pages, or instantiating fails before Pyodide checks the build id.
+    const header = new Uint32Array(bytes.buffer, 0, Math.min(4, bytes.byteLength >> 2));
+    const memory = bytes.byteLength - (header[1] || 0);
+    if (header[0] !== SNAPSHOT_MAGIC || header[1] < 48 || memory <= 0 || memory % WASM_PAGE) {
+      throw new Error("kein Snapshot von Pyodide");
+    }
+    return bytes;
+  } catch (err) {
+    console.warn("calc: Snapshot nicht lesbar, normaler Start", err);
+    self.calcStart = "fallback";
+    await forgetSnapshots();
+    return null;
+  }
+}
+
+async function markAttempt() {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    await cache.put(SNAPSHOT_URL + "?versuch", new Response(""));
+    return cache;
+  } catch {
+    return null;
+  }
+}
+
+async function forgetSnapshots(keep = null) {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const request of await cache.keys()) if (request.url !== keep) await cache.delete(request);
+  } catch {
+    // nothing kept, nothing to drop
+  }
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** After a plain start: fetch the snapshot once (not counted, never reported) and keep it. */
+async function keepSnapshot() {
+  if (self.calcStart === "snapshot") self.calcSnapshot = "kept";
+  if (!snapshotsUsable() || self.calcStart === "snapshot" || navigator.connection?.saveData) return;
+  try {
+    await forgetSnapshots(SNAPSHOT_URL); // those of earlier builds
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    if (await cache.match(SNAPSHOT_URL)) {
+      self.calcSnapshot = "kept";
+      return;
+    }
+    const response = await plainFetch(SNAPSHOT_URL, { priority: "low" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const packed = await response.arrayBuffer();
+    if (hex(await crypto.subtle.digest("SHA-256", packed)) !== BUILD.snapshot.sha256) throw new Error("SHA-256 weicht ab");
+    await cache.put(SNAPSHOT_URL, new Response(packed, { headers: { "Content-Type": "application/gzip" } }));
+    self.calcSnapshot = "stored";
+  } catch (err) {
+    self.calcSnapshot = "failed";
+    console.warn("calc: Snapshot nicht gespeichert", err);
+  }
 }
 
 async function init(config) {
@@ -225,6 +373,10 @@ self.onmessage = async (event) => {
       session = session || init(event.data.config);
       await session;
       self.postMessage({ id, ready: true });
+      if (!self.calcSnapshot) {
+        self.calcSnapshot = "pending";
+        setTimeout(keepSnapshot, SNAPSHOT_AFTER_READY_MS);
+      }
     } catch (err) {
       self.postMessage({ id, failure: err.failure || { kind: "start", detail: String(err) } });
     }
