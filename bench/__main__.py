@@ -5,11 +5,13 @@ import os
 import sys
 from pathlib import Path
 
-from bench import browser, build, mutation
+from bench import browser, build, lighthouse, mutation
 
 
 def main() -> int:
     results = {"build": build.run(), "browser": browser.run()}
+    if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":  # about 20 minutes; BENCH_LIGHTHOUSE=0 skips it
+        results["lighthouse"] = lighthouse.run()
     if os.environ.get("BENCH_MUTATION", "1") != "0":  # about half an hour; BENCH_MUTATION=0 skips it
         results["mutation"] = mutation.run()
     out = Path(__file__).resolve().parent / "results"
@@ -17,6 +19,8 @@ def main() -> int:
     (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(results, indent=2, ensure_ascii=False))
     print(browser.summary(results["browser"]))
+    for preset, figures in results.get("lighthouse", {}).items():
+        print(f"Lighthouse ({preset}):\n{lighthouse.summary(figures)}")
     return 0
 
 
