@@ -20,13 +20,14 @@ def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
             time.sleep(interval)
 
 
-def wait_settled(page, root: str = "#rechner", timeout: int = READY_TIMEOUT) -> None:
-    """Wait until the worker has answered (ready or error), so a broken worker fails fast."""
+def wait_settled(page, root: str = "#rechner", timeout: int = READY_TIMEOUT) -> str:
+    """Wait until the worker has answered (ready or error), so a broken worker fails fast; the state."""
     page.wait_for_function(
         "root => ['ready', 'error'].includes(document.querySelector(root)?.dataset.calcState)",
         arg=root,
         timeout=timeout,
     )
+    return page.get_attribute(root, "data-calc-state")
 
 
 def lookup(data, path: str):

@@ -7,11 +7,10 @@ import re
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
-from browserkit import wait_until
+from browserkit import wait_settled, wait_until
 from playwright.sync_api import Page, expect
 from site_contract import MODEL_KEYS as MODELS
 
-READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
 LANDKREIS = {
     "kind": "landkreis",
     "inhabitants": 180000,
@@ -49,14 +48,6 @@ def finder_page(browser, base_url):
     page = context.new_page()
     yield page
     context.close()
-
-
-def wait_settled(page: Page, root: str) -> str:
-    page.wait_for_function(
-        f"() => ['ready', 'error'].includes(document.querySelector('{root}')?.dataset.calcState)",
-        timeout=READY_TIMEOUT,
-    )
-    return page.get_attribute(root, "data-calc-state")
 
 
 def open_finder(page: Page, base_url: str) -> None:
