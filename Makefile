@@ -99,7 +99,7 @@ test-firefox: setup firefox
 	$(PY) -m pytest -q tests/firefox
 
 test: lint setup chromium firefox libreoffice $(PYODIDE_WHEELS)/.fetched
-	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q tests
+	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q --durations=25 tests
 	node tests/pyodide/run-pytest.mjs
 
 .venv/.mutation: bench/requirements-mutation.txt .venv/.installed
