@@ -5,23 +5,23 @@ to the inputs in the form is labelled with its own inputs.
 
 Failures are made with Playwright routes (aborted, refused, never answered or corrupted requests),
 init scripts (a browser without WebAssembly or module workers), CDP network throttling, and a small
-server of our own for what a route cannot do: a connection that breaks off or stalls mid-download.
+server of our own for what a route cannot do: a connection that breaks off or stalls mid-download
+(tests/faultserver.py, shared with the Firefox tests).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import threading
 import time
 import zipfile
 from pathlib import Path
 
+import faultserver
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from faultserver import Fault, FaultClock
 from playwright.sync_api import Page, expect
-
-import localsite
 
 pytestmark = pytest.mark.browser
 
@@ -63,17 +63,6 @@ def wait_state(page: Page, wanted: str, timeout_s: float) -> float:
     elapsed = time.monotonic() - start
     assert state(page) == wanted, f"{state(page)} statt {wanted}: {status(page)}"
     return elapsed
-
-
-class FaultClock:
-    """When the fault happened (the route or server answered wrongly); the navigation if never set."""
-
-    def __init__(self):
-        self.at: float | None = None
-
-    def hit(self) -> None:
-        if self.at is None:
-            self.at = time.monotonic()
 
 
 def open_and_fail(page: Page, url: str, case: str, clock: FaultClock | None = None, limit: float = DEADLINE_S):
@@ -132,34 +121,14 @@ def busy_archive(site: Path, seconds: float) -> bytes:
 
 
 # --------------------------------------------------------------------------------------------
-# A server that breaks off or stalls one file mid-download (what a route cannot do)
+# A server that breaks off or stalls one file mid-download (what a route cannot do): tests/faultserver.py
 # --------------------------------------------------------------------------------------------
 
 
-class _FaultyHandler(localsite.Handler):
-    faults: dict[str, tuple[str, int]] = {}  # part of the path -> ("drop" | "stall", bytes sent before)
-    release = threading.Event()
-    clock = FaultClock()
-
-    def copyfile(self, source, outputfile):
-        fault = next((f for part, f in self.faults.items() if part in self.path.split("?")[0]), None)
-        if fault is None:
-            super().copyfile(source, outputfile)
-            return
-        kind, after = fault
-        outputfile.write(source.read(after))
-        outputfile.flush()
-        self.clock.hit()
-        if kind == "stall":
-            self.release.wait(60)  # the connection stays open, nothing more arrives
-        self.close_connection = True  # "drop": closed before Content-Length bytes were sent
-
-
 @pytest.fixture(scope="module")
-def faulty_url(built_site: Path):
-    with localsite.serve(built_site.parent, _FaultyHandler) as url:
-        yield url
-        _FaultyHandler.release.set()
+def faulty(built_site: Path):
+    with faultserver.serve(built_site.parent) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,19 +197,17 @@ def test_browser_without_what_the_runtime_needs(page, base_url, path, case, scri
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_connection_breaking_off_mid_download(page, faulty_url, path):
-    _FaultyHandler.faults = {"/pyodide.asm.wasm": ("drop", 2_000_000)}
-    _FaultyHandler.clock = clock = FaultClock()
-    open_and_fail(page, faulty_url + LINKS[path], f"{path}wasm-connection-dropped", clock)
+def test_connection_breaking_off_mid_download(page, faulty, path):
+    clock = faulty.arm({"/pyodide.asm.wasm": Fault("drop", 2_000_000)})
+    open_and_fail(page, faulty.url + LINKS[path], f"{path}wasm-connection-dropped", clock)
     assert_error_shown(page, path, "Die Verbindung brach beim Herunterladen ab (pyodide.asm.wasm)")
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_stalled_download_ends_by_the_watchdog(page, faulty_url, path):
+def test_stalled_download_ends_by_the_watchdog(page, faulty, path):
     """Nothing fails, nothing arrives: the watchdog ends it (15 s without progress)."""
-    _FaultyHandler.faults = {"/python_stdlib": ("stall", 500_000)}
-    _FaultyHandler.clock = clock = FaultClock()
-    elapsed = open_and_fail(page, faulty_url + LINKS[path], f"{path}stdlib-stalled", clock)
+    clock = faulty.arm({"/python_stdlib": Fault("stall", 500_000)})
+    elapsed = open_and_fail(page, faulty.url + LINKS[path], f"{path}stdlib-stalled", clock)
     assert elapsed > 14, "kein Fehler vor 15 s ohne Fortschritt"
     assert_error_shown(page, path, "Der Download kam 15 Sekunden lang nicht voran")
 
