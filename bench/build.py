@@ -53,8 +53,10 @@ def _plain_copy(project: Path, target: Path) -> Path:
     sys.path.insert(0, str(project))
     try:
         from guide import assets
+        from guide.export import data_files
         from guide.loader import load_content
-        from guide.render import data_files, navigation, site_pages
+        from guide.nav import navigation
+        from guide.pages import site_pages
 
         content = load_content(project / "content")
         config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))

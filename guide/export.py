@@ -1,9 +1,16 @@
-"""Data derived from the loaded content for other consumers: calc parameters and open data."""
+"""Data derived from the loaded content for other consumers: the calculator's parameters
+(``calc_parameters``, ``draft_parameters``) and the open data under /daten/ (``data_files``)."""
 
 from __future__ import annotations
 
-from guide.loader import Content, Model
-from guide.urls import CALCULATOR_DOC, chapter_doc, doc_url, model_doc
+import csv
+import io
+import json
+import posixpath
+
+from guide.content import Content, Model
+from guide.schema_messages import SCHEMA_DIR
+from guide.urls import CALCULATOR, DATA, chapter_doc, doc_url, model_doc
 
 
 def calc_parameters(content: Content) -> dict:
@@ -36,7 +43,7 @@ def calc_parameters(content: Content) -> dict:
             "size_tolerance": calc["finder"]["groessentoleranz"],
             "start_advice": _advice(calc["finder"]["einstieg"], content),
         },
-        "urls": {"calculator": doc_url(CALCULATOR_DOC)},
+        "urls": {"calculator": doc_url(CALCULATOR.doc)},
         "vorlage": draft_parameters(content),
     }
 
@@ -185,3 +192,103 @@ def draft_parameters(content: Content) -> dict:
             for m in content.models
         },
     }
+
+
+# --------------------------------------------------------------------------------------------
+# Open data (/daten/)
+# --------------------------------------------------------------------------------------------
+
+
+def data_files(content: Content) -> dict[str, str]:
+    """Open data files next to the page /daten/: JSON exports, CSV overview and the schemas."""
+    folder = posixpath.dirname(DATA.doc)
+
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+    files = {
+        f"{folder}/modelle.json": dump([m.data for m in content.models]),
+        f"{folder}/aspekte.json": dump(
+            {"quelle": content.aspects_source, "aspekte": [_aspect_dict(a) for a in content.aspects]}
+        ),
+        f"{folder}/aufgaben.json": dump(content.tasks),
+        f"{folder}/rechner.json": dump(content.calculator),
+        f"{folder}/quellen.json": dump({"quellen": [_source_dict(s) for s in content.sources.values()]}),
+        f"{folder}/glossar.json": dump({"begriffe": [_term_dict(t) for t in content.glossary]}),
+        f"{folder}/modelle.csv": models_csv(content),
+    }
+    for schema in sorted(SCHEMA_DIR.glob("*.json")):
+        files[f"{folder}/schema/{schema.name}"] = schema.read_text(encoding="utf-8")
+    return files
+
+
+def _source_dict(source) -> dict:
+    data = {"id": source.id, "zitat": source.citation, "beschreibung": source.description, "art": source.kind}
+    return data | ({"stand": source.stand} if source.stand else {})
+
+
+def _term_dict(term) -> dict:
+    data = {"begriff": term.term, "erklaerung": term.explanation, "quelle": term.source}
+    return (
+        data
+        | ({"abkuerzung": term.abbreviation} if term.abbreviation else {})
+        | ({"mehr": term.more} if term.more else {})
+    )
+
+
+def _aspect_dict(aspect) -> dict:
+    return {
+        "slug": aspect.slug,
+        "titel": aspect.title,
+        "einleitung": aspect.intro,
+        "felder": [{"feld": f.field, "titel": f.title} for f in aspect.fields],
+    }
+
+
+CSV_COLUMNS = (
+    "id",
+    "nummer",
+    "name",
+    "gruppe",
+    "min_einwohner",
+    "max_einwohner",
+    "arten",
+    "min_stellen",
+    "budget_min_eur_je_ew",
+    "budget_max_eur_je_ew",
+    "budget_offen",
+    "verstetigungsgrad",
+)
+
+
+def models_csv(content: Content) -> str:
+    """Model overview for spreadsheets: ';' separated, UTF-8 with BOM, German decimal comma."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in content.models:
+        start = m.data["ausgangslage"]
+        size, budget = start["kommunengroesse"], start["budget_klimaschutz"]
+        writer.writerow(
+            [
+                m.id,
+                m.number,
+                m.name,
+                m.group,
+                _csv(size["min_einwohner"]),
+                _csv(size["max_einwohner"]),
+                ",".join(size["arten"]),
+                _csv(start["budget_personal"]["min_stellen"]),
+                _csv(budget["min_eur_je_einwohner"]),
+                _csv(budget["max_eur_je_einwohner"]),
+                "ja" if budget["offen"] else "nein",
+                m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv(value) -> str:
+    if value is None:
+        return ""
+    return str(value).replace(".", ",")

@@ -20,9 +20,13 @@ if str(ROOT) not in sys.path:
 
 from guide import assets  # noqa: E402
 from guide.csp import add_csp  # noqa: E402
+from guide.export import data_files  # noqa: E402
+from guide.glossary import abbreviations  # noqa: E402
 from guide.loader import ContentError, load_content  # noqa: E402
 from guide.markup import clean_theme_markup  # noqa: E402
-from guide.render import abbreviations, data_files, navigation, placeholders, site_pages  # noqa: E402
+from guide.nav import navigation  # noqa: E402
+from guide.operator import placeholders  # noqa: E402
+from guide.pages import site_pages  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide import urls
+from guide.glossary import abbreviate, abbreviations
 from guide.loader import ContentError, load_content
-from guide.render import abbreviate, abbreviations, navigation, render_glossary_page
+from guide.nav import navigation
+from guide.pages import Settings, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -100,7 +103,7 @@ def test_too_few_terms_stop_the_build(tmp_path):
 
 
 def test_glossary_page_lists_every_term_with_anchor_source_and_link(real_content):
-    page = render_glossary_page(real_content)
+    page = render_page(urls.GLOSSARY, real_content, Settings())
     assert page.startswith("---\ntitle: Glossar\n")
     for term in real_content.glossary:
         name = f"{term.term} ({term.abbreviation})" if term.abbreviation else term.term

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from guide.render import path_svg, render_path_page
+from guide import urls
+from guide.pages import Settings, render_page
+from guide.pathdiagram import path_svg
 
 
 def test_every_model_is_a_linked_node(real_content):
@@ -24,7 +26,7 @@ def test_one_arrow_per_development(real_content):
 def test_diagram_has_a_text_alternative(real_content):
     svg = path_svg(real_content, "pfad.md")
     assert 'role="img"' in svg and 'aria-labelledby="pfad-titel pfad-desc"' in svg
-    page = render_path_page(real_content)
+    page = render_page(urls.PATH, real_content, Settings())
     for model in real_content.models:
         for target in model.develops_into:
             assert f"(modelle/{target}.md)" in page

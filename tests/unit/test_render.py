@@ -1,4 +1,5 @@
-"""guide.render: pure functions from the loaded content to Markdown pages, tested without MkDocs.
+"""guide.pages, guide.urls, guide.nav: pure functions from the loaded content to Markdown pages, tested
+without MkDocs.
 
 Expectations are taken from the YAML files themselves (read with plain PyYAML), not from the
 loader's data classes, so a value that the loader or a template drops is noticed.
@@ -19,13 +20,13 @@ import yaml
 from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
 
 from guide import urls
-from guide.render import (
-    navigation,
+from guide.nav import navigation
+from guide.pages import (
+    Settings,
     render_aspect_page,
-    render_calculator_page,
     render_chapter_page,
     render_model_page,
-    render_models_overview,
+    render_page,
     site_pages,
 )
 
@@ -385,7 +386,8 @@ def test_overview_contains_the_model_chapters(pages, raw_chapters):
 
 
 def test_render_models_overview_is_pure(real_content, pages):
-    assert render_models_overview(real_content) == render_models_overview(real_content) == pages["modelle/index.md"]
+    overview = render_page(urls.MODELS, real_content, Settings())
+    assert overview == render_page(urls.MODELS, real_content, Settings()) == pages["modelle/index.md"]
 
 
 @pytest.mark.parametrize("slug", ASPECT_SLUGS)
@@ -528,7 +530,7 @@ def test_calculator_offers_every_funding_way(pages):
 
 
 def test_render_calculator_page_matches_site_pages(real_content, pages):
-    assert render_calculator_page(real_content, PYODIDE) == pages["rechner.md"]
+    assert render_page(urls.CALCULATOR, real_content, Settings(PYODIDE)) == pages["rechner.md"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -603,9 +605,9 @@ def test_fixed_page_is_clean(pages, doc):
 
 def _data_files(content) -> set[str]:
     """Files the hook adds next to the pages (open data), if render offers them."""
-    from guide import render
+    from guide import export
 
-    return set(render.data_files(content)) if hasattr(render, "data_files") else set()
+    return set(export.data_files(content))
 
 
 def test_markdown_links_resolve_to_pages(real_content, pages):
@@ -682,7 +684,7 @@ def test_table_cells_never_contain_a_raw_newline(real_content):
     )
     rendered = {
         "model": render_model_page(model, content),
-        "overview": render_models_overview(content),
+        "overview": render_page(urls.MODELS, content, Settings()),
         "netzwerke": render_aspect_page("netzwerke", content),
         "massnahmen": render_aspect_page("massnahmen", content),
     }
@@ -712,7 +714,7 @@ def test_front_matter_survives_quotes_and_special_characters(real_content):
     ],
 )
 def test_placeholders_in_mkdocs_settings(operator, site_url, expected):
-    from guide.render import placeholders
+    from guide.operator import placeholders
 
     assert placeholders(operator, site_url) == expected
 
@@ -725,7 +727,7 @@ def test_funding_table_shows_a_flat_amount_and_a_cap(real_content):
     content = copy.deepcopy(real_content)
     phase = content.calculator["regelwerke"][0]["phasen"]["koordination"][0]
     phase |= {"pauschale_je_stelle": 62000, "max_stellen": 1}
-    page = render_calculator_page(content, PYODIDE)
+    page = render_page(urls.CALCULATOR, content, Settings(PYODIDE))
     row = re.search(r"<tr><td>[^<]*</td><td>[^<]*Klimaschutzkoordination[^<]*</td>.*?</tr>", page).group(0)
     assert "auf eine Pauschale von 62.000\u00a0€ je Stelle und Jahr, höchstens 1\u00a0VZÄ gefördert" in row
     assert f"({phase['gesichert']})" in row
