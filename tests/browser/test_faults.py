@@ -319,6 +319,7 @@ def test_progress_bar_grows_on_a_throttled_link(page, base_url, path):
     assert values == sorted(values), "der Balken wächst nur"
     total = samples[-1][1]
     assert 10_000_000 < total < 20_000_000, total
+    assert {s[1] for s in samples} == {total}, "the total is the real size from the first sample on"
     assert values[0] < total / 2 and values[-1] == total, samples
     assert re.fullmatch(r"\d+,\d\u00a0MB von \d+,\d\u00a0MB.*", samples[len(samples) // 2][2]), samples
     wait_state(page, "ready", READY_TIMEOUT / 1000)

@@ -288,11 +288,7 @@ def test_progress_bar_grows_on_a_slow_link(firefox, faulty, built_site):
     assert len(texts) <= 3, texts
     # the total is the sum of the files from the first sample on (the build writes their sizes)
     wrong = [(value, top) for value, top, _ in samples if top != real]
-    if wrong:
-        pytest.xfail(
-            f"Maximum in {len(wrong)} von {len(samples)} Proben nicht die Summe {real}: {sorted(set(wrong))[:8]} – "
-            "calc-worker.mjs zählt eine angefragte Datei mit 0 Bytes, bis ihre Kopfzeilen da sind"
-        )
+    assert not wrong, f"Maximum in {len(wrong)} von {len(samples)} Proben nicht {real}: {sorted(set(wrong))[:8]}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -107,7 +107,8 @@ async function trackedFetch(resource, options) {
   const url = resource instanceof Request ? resource.url : String(resource);
   const file = fileOf(url);
   // counted from the request on: a request that never gets an answer keeps the download unfinished
-  const entry = { file, loaded: 0, total: 0, done: false };
+  // the real size from the build from the request on: no dip in the total until the headers come
+  const entry = { file, loaded: 0, total: SIZES[file] || 0, done: false };
   entry.finished = new Promise((resolve) => {
     entry.arrived = resolve;
   });
