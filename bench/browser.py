@@ -351,7 +351,11 @@ def summary(results: dict) -> str:
     for visit in ("cold", "warm"):
         for page, t in results[f"ready_ms_{visit}"].items():
             ratio = results[f"ratio_ready_vs_bare_{visit}"].get(page)
-            spread = f"ratio {ratio['ratio_of_medians']} (pairs {ratio['pair_ratio_min']}–{ratio['pair_ratio_max']})"
+            spread = (
+                f"ratio {ratio['ratio_of_medians']} (pairs {ratio['pair_ratio_min']}–{ratio['pair_ratio_max']})"
+                if ratio
+                else ""
+            )
             lines.append(
                 f"{visit} {page}: ready {t['median']:.0f} ms (min {t['min']:.0f}, max {t['max']:.0f})"
                 + (f", {spread}" if ratio else "")
