@@ -25,7 +25,8 @@ def compare_models(raw: object, params: Parameters) -> list[str]:
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
         names = ", ".join(params.models[key].number for key in repeated)
-        raise InputError("models", f"{wanted}; {names} steht mehrfach in der Liste.")
+        verb = "steht" if len(repeated) == 1 else "stehen"
+        raise InputError("models", f"{wanted}; {names} {verb} mehrfach in der Liste.")
     return keys
 
 
