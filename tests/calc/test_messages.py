@@ -59,6 +59,30 @@ MESSAGES = [
         "„Kommunalrichtlinie 2021/2022“ (krl-2022).",
         False,
     ),
+    ("estimate", [], "", 'Die Eingabe muss ein JSON-Objekt sein, z. B. {"model": "V7", "inhabitants": 50000}.', False),
+    (
+        "estimate",
+        BASE | {"Model": 1},
+        "Model",
+        "Das Feld „Model“ ist unbekannt. Erlaubt sind: model, inhabitants, municipalities, cost_per_fte, funding, "
+        "financially_weak, years, first_year, funding_years_done, funded_fte, pay_rise, workplace_cost, rules.",
+        False,
+    ),
+    # a choice whose name is its value in small letters is not named twice
+    (
+        "finder",
+        {"kind": "gemeinde", "inhabitants": 5000, "history": "x", "relevance": "mittel"},
+        "history",
+        "Die Historie im Klimaschutz „x“ ist nicht vorgesehen. Möglich sind: „gering“, „mittel“, „hoch“.",
+        False,
+    ),
+    (
+        "finder",
+        {"kind": "dorf", "inhabitants": 5000},
+        "kind",
+        "Die Art der Kommune „dorf“ ist nicht vorgesehen. Möglich sind: „Gemeinde“, „Landkreis“.",
+        False,
+    ),
     (
         "compare",
         {"models": ["V7", "V8", "V9", "V10", "V11"], "inhabitants": 5000},
