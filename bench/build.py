@@ -35,6 +35,10 @@ def _multiply_content(source: Path, target: Path, factor: int) -> None:
             new_id = f"v{copy}0{number}"
             data.update(id=new_id, nummer=f"V {copy}0{number}", reihenfolge=data["reihenfolge"] + 100 * copy)
             data["weiterentwicklung_zu"] = [f"v{copy}0{t[1:]}" for t in data["weiterentwicklung_zu"]]
+            if "weiterentwicklung_deutung" in data:  # keyed by the models it interprets
+                data["weiterentwicklung_deutung"] = {
+                    f"v{copy}0{t[1:]}": text for t, text in data["weiterentwicklung_deutung"].items()
+                }
             (target / "modelle" / f"{new_id}.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
             )
