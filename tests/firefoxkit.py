@@ -180,7 +180,8 @@ def wait_state(root: str, states: tuple[str, ...] = ("ready", "error"), timeout:
 
 
 def intercept(match: str, answer, times: int | None = None) -> dict:
-    """Requests whose URL contains ``match`` are aborted ("abort") or answered with an HTTP status,
+    """Requests whose URL contains ``match`` are aborted ("abort"), answered with a body that is no
+    archive ("garbage") or with an HTTP status,
     the first ``times`` of them (all when None); set before ``goto``, in a fresh tab."""
     return {"intercept": [{"match": match, "answer": answer, "times": times}]}
 

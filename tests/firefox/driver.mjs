@@ -23,7 +23,7 @@
 //   type: selector, value: text – emptied, focused, then typed key by key (no check of the value
 //     beforehand, unlike fill: a number field gets "12,5" as a German reader types it)
 //   check: selector, checked: bool (a click when it differs)   click: selector
-//   intercept: [{match: part of the URL, answer: "abort" | HTTP status | "pass", times: n or null}]
+//   intercept: [{match: part of the URL, answer: "abort" | "garbage" | HTTP status | "pass", times: n or null}]
 //     (puppeteer's request interception, which works over BiDi in Firefox, worker requests included;
 //     use it in a fresh, isolated tab: a cached file would never be requested)
 //   init: JS source run in every new document before the page's scripts
@@ -87,6 +87,10 @@ async function runStep(page, step, base, faults, start) {
       rule.left -= 1;
       faults.push({ url: request.url(), t: performance.now() - start });
       if (rule.answer === "abort") return void request.abort("failed").catch(() => {});
+      if (rule.answer === "garbage") {
+        // a file that arrives whole but is not what it claims (an archive Python cannot open)
+        return void request.respond({ status: 200, contentType: "application/zip", body: "kein Zip" }).catch(() => {});
+      }
       request
         .respond({ status: rule.answer, contentType: "text/html", body: "<h1>Gesperrt</h1>" })
         .catch(() => {});
