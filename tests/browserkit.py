@@ -30,6 +30,20 @@ def wait_settled(page, root: str = "#rechner", timeout: int = READY_TIMEOUT) -> 
     return page.get_attribute(root, "data-calc-state")
 
 
+def expect_field_message(control, message, bad: str) -> None:
+    """The message next to a field: an emptied field is asked for (``calc-ask``, not marked invalid),
+    a wrong value is marked invalid."""
+    from playwright.sync_api import expect
+
+    asked = re.compile(r"\bcalc-ask\b")
+    if bad == "":
+        expect(control).not_to_have_attribute("aria-invalid", "true")
+        expect(message).to_have_class(asked)
+    else:
+        expect(control).to_have_attribute("aria-invalid", "true")
+        expect(message).not_to_have_class(asked)
+
+
 def lookup(data, path: str):
     """The value at a dotted ``data-field`` path of a JSON result ("projection.0.funding")."""
     for part in path.split("."):

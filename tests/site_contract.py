@@ -6,3 +6,13 @@ ASPECT_SLUGS = ["personal", "strategie", "ziele", "finanzierung", "controlling",
 MODEL_KEYS = ["V" + model_id[1:] for model_id in MODEL_IDS]  # "v6a-c" -> "V6a-c", as `python -m calc` takes them
 # The calculator's input fields, as named in the query string and in `python -m calc estimate`.
 ESTIMATE_FIELDS = ["model", "inhabitants", "municipalities", "cost_per_fte", "funding", "financially_weak", "years"]
+# The finder example of the browser tests (Chromium and Firefox): a Landkreis with some money and staff.
+LANDKREIS = {
+    "kind": "landkreis",
+    "inhabitants": 180000,
+    "municipalities": 34,
+    "history": "gering",
+    "relevance": "hoch",
+    "budget_per_inhabitant": 2.5,
+    "staff_fte": 1.5,
+}

@@ -11,6 +11,7 @@ import pytest
 
 from calc import fmt, limits
 from calc.errors import InputError
+from calc.estimate import FIELDS as ESTIMATE_FIELDS
 
 NBSP = "\u00a0"
 FUNDING_CHOICES = (
@@ -64,8 +65,7 @@ MESSAGES = [
         "estimate",
         BASE | {"Model": 1},
         "Model",
-        "Das Feld „Model“ ist unbekannt. Erlaubt sind: model, inhabitants, municipalities, cost_per_fte, funding, "
-        "financially_weak, years, first_year, funding_years_done, funded_fte, pay_rise, workplace_cost, rules.",
+        f"Das Feld „Model“ ist unbekannt. Erlaubt sind: {', '.join(ESTIMATE_FIELDS)}.",
         False,
     ),
     # a choice whose name is its value in small letters is not named twice
@@ -129,40 +129,28 @@ def test_mixed_comparison_warning_names_both_groups(session):
     ]
 
 
-@pytest.mark.parametrize(
-    ("field", "text"),
-    [
-        ("inhabitants", "ganze Zahl von 1 bis 10.000.000"),
-        ("municipalities", "ganze Zahl von 1 bis 1.000"),
-        ("cost_per_fte", "Zahl von 10.000 bis 500.000"),
-        ("years", "ganze Zahl von 1 bis 20"),
-        ("first_year", "ganze Zahl von 2000 bis 2100"),  # a year without a thousands dot
-        ("funding_years_done", "ganze Zahl von 0 bis 20"),
-        ("funded_fte", "Zahl von 0 bis 1.000"),
-        ("pay_rise", "Zahl von 0 bis 10"),
-        ("workplace_cost", "Zahl von 0 bis 100.000"),
-        ("budget_per_inhabitant", "Zahl von 0 bis 1.000"),
-        ("staff_fte", "Zahl von 0 bis 1.000"),
-    ],
-)
+HELP_TEXTS = [
+    ("inhabitants", "ganze Zahl von 1 bis 10.000.000"),
+    ("municipalities", "ganze Zahl von 1 bis 1.000"),
+    ("cost_per_fte", "Zahl von 10.000 bis 500.000"),
+    ("years", "ganze Zahl von 1 bis 20"),
+    ("first_year", "ganze Zahl von 2000 bis 2100"),  # a year without a thousands dot
+    ("funding_years_done", "ganze Zahl von 0 bis 20"),
+    ("funded_fte", "Zahl von 0 bis 1.000"),
+    ("pay_rise", "Zahl von 0 bis 10"),
+    ("workplace_cost", "Zahl von 0 bis 100.000"),
+    ("budget_per_inhabitant", "Zahl von 0 bis 1.000"),
+    ("staff_fte", "Zahl von 0 bis 1.000"),
+]
+
+
+@pytest.mark.parametrize(("field", "text"), HELP_TEXTS)
 def test_help_range_of_every_field(field, text):
     assert limits.help_range(field) == text
 
 
 def test_help_range_covers_every_field():
-    assert {f for f in limits.FIELDS} == {
-        "inhabitants",
-        "municipalities",
-        "cost_per_fte",
-        "years",
-        "first_year",
-        "funding_years_done",
-        "funded_fte",
-        "pay_rise",
-        "workplace_cost",
-        "budget_per_inhabitant",
-        "staff_fte",
-    }
+    assert [field for field, _ in HELP_TEXTS] == list(limits.FIELDS)
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,9 @@ from urllib.parse import parse_qsl, urljoin
 
 from firefoxkit import check, evaluate, fill, goto, js, select, wait, wait_state
 from officekit import calc_cli
-from site_contract import MODEL_KEYS
+from site_contract import LANDKREIS, MODEL_KEYS
 
 TAB = "finder"
-LANDKREIS = {
-    "kind": "landkreis",
-    "inhabitants": 180000,
-    "municipalities": 34,
-    "history": "gering",
-    "relevance": "hoch",
-    "budget_per_inhabitant": 2.5,
-    "staff_fte": 1.5,
-}
-
 # The finder as the page shows it, in one round trip.
 SNAPSHOT = evaluate(
     """(() => {

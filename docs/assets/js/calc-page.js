@@ -589,7 +589,9 @@ function attach(root) {
       showError(root, answer.error);
       return;
     }
-    if (!sameMarkup(result, answer.html)) result.innerHTML = answer.html;
+    // the same inputs give the same markup (the build prerenders through the same Session.run):
+    // a shown result for them is kept, not laid out and painted again (Lighthouse: TBT)
+    if (result.hidden || differences(resultInput, input).length) result.innerHTML = answer.html;
     result.hidden = false;
     resultInput = input;
     markStale();
@@ -669,21 +671,6 @@ function attach(root) {
 
   listeners.add(show);
   show(runtime || startRuntime(version)); // a failed runtime is started again only by the reader
-}
-
-/** Whether ``el`` already shows ``html`` (the prerendered result once the runtime is ready): both
- * are parsed inert and compared, so a page with a long result (the finder's 14 models) is not laid
- * out and painted again for the same markup (Lighthouse: Total Blocking Time). Links count by
- * their target: the theme's instant navigation writes them out as absolute addresses. */
-function sameMarkup(el, html) {
-  const normal = (markup) => {
-    const inert = document.createElement("template");
-    inert.innerHTML = markup;
-    for (const link of inert.content.querySelectorAll("a[href]"))
-      link.setAttribute("href", new URL(link.getAttribute("href"), document.baseURI).href);
-    return inert.innerHTML.trim();
-  };
-  return normal(html) === normal(el.innerHTML);
 }
 
 /** Progress bar, retry button and the note for a result of other inputs, made once per root. */
