@@ -1,6 +1,7 @@
 """Checks across files, after each file has passed its schema: references between files (model ids,
 sources, chapters, funding lines), ids that must be unique, links in chapter texts and the glossary
-that must reach a page of the site, and agreements within a Steckbrief the schema cannot state.
+that must reach a page of the site, and agreements within a Steckbrief the schema cannot state; last,
+the inputs the calculator and finder pages open with, checked by the calculator's own rules.
 
 Each problem is reported through the loader's ``Collector`` at the line and column of the field.
 """
@@ -12,9 +13,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from calc import fmt
+from calc.api import Session, form_command
+from calc.errors import InputError
+from calc.inputs import read_form
 from calc.vorlage import PLACEHOLDERS
 from guide import urls
-from guide.content import Content, term_from
+from guide.content import INPUT_KEYS, Content, term_from
+from guide.export import calc_parameters
 from guide.yamlpos import KEY
 
 if TYPE_CHECKING:
@@ -151,6 +157,9 @@ def check_references(c: Collector, content: Content, models, chapters, aspects, 
         for model_id in calc[field]:
             if model_id not in model_ids:
                 c.reference(calc_display, (field, model_id), f"Modell '{model_id}' gibt es nicht")
+    default_model = calc["eingaben_standard"]["modell"]
+    if default_model not in model_ids:
+        c.reference(calc_display, ("eingaben_standard", "modell"), f"Modell '{default_model}' gibt es nicht")
     for j, model_id in enumerate(calc["vergleich_standard"]["modelle"]):
         if model_id not in model_ids:
             c.reference(calc_display, ("vergleich_standard", "modelle", j), f"Modell '{model_id}' gibt es nicht")
@@ -168,6 +177,55 @@ def _check_rules(c: Collector, display: str, calc: dict) -> None:
             c.reference(display, ("regelwerke", i, "phasen"), f"Förderweg '{missing}' fehlt in diesem Regelwerk")
         for extra in sorted(set(rules["phasen"]) - lines):
             c.reference(display, ("regelwerke", i, "phasen", extra), f"Förderweg '{extra}' gibt es nicht")
+
+
+def check_calculator_inputs(c: Collector, content: Content, calculator) -> None:
+    """The inputs the calculator and finder pages open with (prerendered at build time) and the example
+    Landkreis of the model pages that count Gemeinden are inputs the calculator accepts: checked by its
+    own rules (calc.inputs, calc.limits) as the page's form sends them, so a wrong value stops the build
+    at its line instead of breaking a page. Needs consistent content (the calculator's parameters are
+    made from it): the loader calls it once every other check has passed."""
+    display = calculator[0]
+    session = Session(calc_parameters(content))
+    cases = [
+        ("estimate", content.calculator_defaults.form_input(content.calc_keys), ("eingaben_standard",), ""),
+        ("finder", content.finder_defaults.form_input(), ("finder", "eingaben_standard"), ""),
+    ]
+    cases += [
+        ("estimate", content.example_landkreis.form_input(m.calc_id), ("beispiel_landkreis",), f" für {m.number}")
+        for m in content.models
+        if m.counts_gemeinden
+    ]
+    reported: set[tuple] = set()
+    for command, given, block, model in cases:
+        try:
+            session.compute(*form_command(command, read_form(given)))
+        except InputError as exc:
+            if exc.field == "models":  # the further models of the comparison
+                path = ("vergleich_standard", "modelle")
+            else:
+                path = block + ((INPUT_KEYS[exc.field],) if exc.field in INPUT_KEYS else ())
+            if path not in reported:  # the example: once, not once per model
+                reported.add(path)
+                c.reference(display, path, f"der Rechner nimmt diese Eingabe{model} nicht an: {exc.message}")
+    _check_comparison_text(c, display, content)
+
+
+def _check_comparison_text(c: Collector, display: str, content: Content) -> None:
+    """The explanation of the default comparison names what it explains: the default model, every
+    model compared and the inhabitants (so a changed default cannot leave it telling of the old one)."""
+    defaults = content.calculator_defaults
+    path = ("vergleich_standard", "erlaeuterung")
+    named = [(content.model(defaults.model).number, "das Standardmodell aus eingaben_standard.modell")]
+    named += [(content.model(m).number, "ein Modell aus vergleich_standard.modelle") for m in defaults.compare]
+    for number, what in named:
+        if not re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", defaults.explanation):
+            c.reference(display, path, f"der Text nennt {number} nicht, {what}")
+    inhabitants = fmt.number(defaults.inhabitants)
+    if not re.search(rf"(?<![\d.]){re.escape(inhabitants)}(?!\.?\d)", defaults.explanation):
+        c.reference(
+            display, path, f"der Text nennt {inhabitants} nicht, die Einwohnerzahl aus eingaben_standard.einwohner"
+        )
 
 
 RECOMMENDATION_FIELDS = (

@@ -1,6 +1,8 @@
 """The content model: frozen dataclasses for what content/ holds, and how each is made from its
 validated YAML (``*_from``). A ``Model`` keeps its whole Steckbrief as ``data``; the calculator,
-tasks and draft stay plain validated data (their shape is the schema's).
+tasks and draft stay plain validated data (their shape is the schema's), except the inputs the
+calculator and finder pages open with and the example Landkreis (``CalculatorDefaults``,
+``FinderDefaults``, ``ExampleLandkreis``), which pages and checks read as typed values.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ class Model:
     def calc_id(self) -> str:
         """Model key of the calculator, e.g. 'V6a-c'."""
         return self.number.replace(" ", "")
+
+    @property
+    def counts_gemeinden(self) -> bool:
+        """The Steckbrief's posts follow the number of Gemeinden (V 7a): the calculator needs that number."""
+        return self.data["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden"
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,72 @@ class Term:
         return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+# The calculator's input fields (calc.limits, calc.inputs) and the keys content/rechner.yml writes them with.
+INPUT_KEYS = {
+    "model": "modell",
+    "inhabitants": "einwohner",
+    "municipalities": "gemeinden",
+    "kind": "art",
+    "history": "historie",
+    "relevance": "relevanz",
+    "budget_per_inhabitant": "budget_je_einwohner",
+    "staff_fte": "stellen",
+}
+
+
+@dataclass(frozen=True)
+class CalculatorDefaults:
+    """What the calculator page opens with, prerendered at build time: the inputs of
+    ``eingaben_standard`` and the further models of ``vergleich_standard`` (content/rechner.yml)."""
+
+    model: str  # model id, e.g. 'v7'
+    inhabitants: int
+    municipalities: int | None
+    compare: tuple[str, ...]  # ids of the further models, 1 to 3
+    explanation: str  # why these models are compared (vergleich_standard.erlaeuterung)
+
+    def form_input(self, keys: dict[str, str]) -> dict:
+        """The inputs as the page's form sends them (``calc.api.Session.run(..., form=True)``);
+        ``keys``: model id -> the calculator's model key ('v7' -> 'V7', ``Content.calc_keys``)."""
+        given = {"model": keys[self.model], "inhabitants": self.inhabitants, "municipalities": self.municipalities}
+        return _set(given) | {"compare": [keys[m] for m in self.compare]}
+
+
+@dataclass(frozen=True)
+class FinderDefaults:
+    """What the finder page opens with, prerendered at build time (rechner.yml: finder.eingaben_standard)."""
+
+    kind: str
+    inhabitants: int
+    municipalities: int | None
+    history: str
+    relevance: str
+    budget_per_inhabitant: float  # as written: 1 stays 1 in the form, not 1.0
+    staff_fte: float
+
+    def form_input(self) -> dict:
+        """The inputs as the finder's form sends them, under the calculator's field names."""
+        return _set({name: getattr(self, name) for name in self.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class ExampleLandkreis:
+    """The example a model page that counts posts per Gemeinde (V 7a) opens the calculator with
+    (rechner.yml: beispiel_landkreis)."""
+
+    inhabitants: int
+    municipalities: int
+
+    def form_input(self, model_key: str) -> dict:
+        """The calculator's inputs of the model page's link for ``model_key`` ('V7a')."""
+        return {"model": model_key, "inhabitants": self.inhabitants, "municipalities": self.municipalities}
+
+
+def _set(values: dict) -> dict:
+    """Only the inputs that are given (an optional one left out is not sent)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything under content/, validated. Models and chapters are sorted by their order."""
@@ -116,6 +189,9 @@ class Content:
     calculator: dict
     aspects_source: str  # where the aspects' introductions come from (id in quellen.yml)
     draft: dict  # content/vorlage.yml: the text of the council paper draft (calc.vorlage)
+    calculator_defaults: CalculatorDefaults  # rechner.yml: eingaben_standard, vergleich_standard
+    finder_defaults: FinderDefaults  # rechner.yml: finder.eingaben_standard
+    example_landkreis: ExampleLandkreis  # rechner.yml: beispiel_landkreis
     glossary: tuple[Term, ...] = ()  # content/glossar.yml, sorted as a German reader looks terms up
 
     @property
@@ -125,6 +201,11 @@ class Content:
 
     def model(self, model_id: str) -> Model:
         return next(m for m in self.models if m.id == model_id)
+
+    @property
+    def calc_keys(self) -> dict[str, str]:
+        """Model id -> the calculator's model key: 'v7' -> 'V7', 'v6a-c' -> 'V6a-c'."""
+        return {m.id: m.calc_id for m in self.models}
 
     def chapters_in(self, area: str) -> tuple[Chapter, ...]:
         return tuple(c for c in self.chapters if c.area == area)
@@ -163,3 +244,37 @@ def aspect_from(d: dict) -> Aspect:
 def source_from(d: dict, stand_note: dict | None) -> Source:
     note = stand_note["text"] if stand_note and d["id"] in stand_note["quellen"] else None
     return Source(d["id"], d["zitat"], d["beschreibung"], d["art"], d.get("stand"), d.get("url"), note)
+
+
+def _whole(value: int | float | None) -> int | None:
+    """A whole number the schema has accepted (YAML may write it 50000.0) as an int."""
+    return None if value is None else int(value)
+
+
+def calculator_defaults_from(calc: dict) -> CalculatorDefaults:
+    given, comparison = calc["eingaben_standard"], calc["vergleich_standard"]
+    return CalculatorDefaults(
+        given["modell"],
+        _whole(given["einwohner"]),
+        _whole(given.get("gemeinden")),
+        tuple(comparison["modelle"]),
+        comparison["erlaeuterung"],
+    )
+
+
+def finder_defaults_from(calc: dict) -> FinderDefaults:
+    given = calc["finder"]["eingaben_standard"]
+    return FinderDefaults(
+        given["art"],
+        _whole(given["einwohner"]),
+        _whole(given.get("gemeinden")),
+        given["historie"],
+        given["relevanz"],
+        given["budget_je_einwohner"],
+        given["stellen"],
+    )
+
+
+def example_landkreis_from(calc: dict) -> ExampleLandkreis:
+    example = calc["beispiel_landkreis"]
+    return ExampleLandkreis(_whole(example["einwohner"]), _whole(example["gemeinden"]))

@@ -4,7 +4,9 @@ One loader for the whole project. Each file is parsed with positions (``guide.ya
 against its JSON Schema (``guide.schema_messages``), turned into the content model
 (``guide.content``) and then checked across files (``guide.checks``). Every problem becomes a
 ``ContentError`` (``guide.issues``) whose message reads ``file:line:col: field.path: what is wrong``;
-all problems are gathered before the loader gives up.
+all problems are gathered before the loader gives up. Last, once everything else holds (the
+calculator's parameters are made from it), the inputs the calculator and finder pages open with are
+checked by the calculator's own rules (``checks.check_calculator_inputs``).
 
 =====================  ==========================================================
 ``load_content(root)``  all content as a frozen ``Content``; raises ``ContentError``
@@ -20,7 +22,10 @@ from guide import checks
 from guide.content import (
     Content,
     aspect_from,
+    calculator_defaults_from,
     chapter_from,
+    example_landkreis_from,
+    finder_defaults_from,
     glossary_order,
     model_from,
     source_from,
@@ -89,11 +94,16 @@ def load_content(root: Path) -> Content:
         calculator=calculator[1],
         aspects_source=aspects[1]["quelle"],
         draft=draft[1],
+        calculator_defaults=calculator_defaults_from(calculator[1]),
+        finder_defaults=finder_defaults_from(calculator[1]),
+        example_landkreis=example_landkreis_from(calculator[1]),
         glossary=tuple(sorted((term_from(d) for d in glossary[1]["begriffe"]), key=glossary_order)),
     )
     checks.check_references(c, content, models, chapters, aspects, sources, tasks, calculator)
     checks.check_draft(c, content, draft)
     checks.check_glossary(c, content, glossary)
+    if not c.issues:  # the calculator's parameters come from consistent content only
+        checks.check_calculator_inputs(c, content, calculator)
     if c.issues:
         raise ContentError(c.issues)
     return content

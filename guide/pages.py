@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from calc import limits
 from calc.api import Session
-from calc.params import Parameters
 from guide import urls
 from guide.content import MODEL_GROUPS, Content, Model
 from guide.export import calc_parameters, data_files, yearly_cost
@@ -35,19 +34,6 @@ PROPERTIES = (
     ("strukturelle_einbindung", "Strukturelle Einbindung"),
     ("stellenbeschreibung", "Stellenbeschreibung"),
 )
-DEFAULT_ESTIMATE = {"model": "V7", "inhabitants": 50000}
-# The finder's example: a small Gemeinde at the start, for which several models fit.
-DEFAULT_FINDER = {
-    "kind": "gemeinde",
-    "inhabitants": 12000,
-    "history": "gering",
-    "relevance": "mittel",
-    "budget_per_inhabitant": 1,
-    "staff_fte": 0.5,
-}
-# A model page links into the calculator; a model that counts posts per Gemeinde gets an example
-# Landkreis, so the calculator opens with a result instead of asking for the number first.
-EXAMPLE_LANDKREIS = {"inhabitants": 150000, "municipalities": 30}
 
 
 @dataclass(frozen=True)
@@ -131,7 +117,7 @@ def render_calculator_page(doc: str, content: Content, settings: Settings) -> st
 
 
 def render_finder_page(doc: str, content: Content, settings: Settings) -> str:
-    return _render_tool("finder.md.j2", doc, "finder", DEFAULT_FINDER, content, settings)
+    return _render_tool("finder.md.j2", doc, "finder", content.finder_defaults.form_input(), content, settings)
 
 
 def render_path_page(doc: str, content: Content, settings: Settings) -> str:
@@ -182,12 +168,10 @@ def render_model_page(model: Model, content: Content) -> str:
         targets=targets,
         sources_of=sources_of,
         source=content.sources[model.data["quelle"]],
-        example=EXAMPLE_LANDKREIS if _counts_gemeinden(model) else None,
+        # a model that counts posts per Gemeinde links into the calculator with an example Landkreis,
+        # so the calculator opens with a result instead of asking for the number first
+        example=content.example_landkreis if model.counts_gemeinden else None,
     )
-
-
-def _counts_gemeinden(model: Model) -> bool:
-    return model.data["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden"
 
 
 def render_aspect_page(slug: str, content: Content) -> str:
@@ -215,11 +199,10 @@ def render_chapter_page(slug: str, content: Content) -> str:
 
 
 def default_estimate(content: Content) -> dict:
-    """The calculator form's default values as the page sends them: the example municipality
-    (DEFAULT_ESTIMATE) and, in the list ``compare``, the further models content/rechner.yml names
-    (vergleich_standard) – so the prerendered result is that comparison, as the worker computes it."""
-    keys = {key.lower(): key for key in Parameters.from_dict(calc_parameters(content)).models}
-    return DEFAULT_ESTIMATE | {"compare": [keys[m] for m in content.calculator["vergleich_standard"]["modelle"]]}
+    """The calculator form's default values as the page sends them: the inputs of content/rechner.yml
+    (eingaben_standard) and, in the list ``compare``, the further models it names (vergleich_standard)
+    – so the prerendered result is that comparison, as the worker computes it."""
+    return content.calculator_defaults.form_input(content.calc_keys)
 
 
 def _render_tool(template: str, doc: str, command: str, defaults: dict, content: Content, settings: Settings) -> str:

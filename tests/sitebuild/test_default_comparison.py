@@ -72,6 +72,9 @@ def test_default_comparison_comes_from_content(rechner):
     calc = yaml.safe_load((ROOT / "content" / "rechner.yml").read_text(encoding="utf-8"))
     assert [key.lower() for key in rechner.compare] == calc["vergleich_standard"]["modelle"]
     assert rechner.values["model"] not in rechner.compare
+    # the default inputs: content/rechner.yml eingaben_standard
+    assert rechner.values["model"].lower() == calc["eingaben_standard"]["modell"]
+    assert read_number_text(rechner.values["inhabitants"]) == calc["eingaben_standard"]["einwohner"]
 
 
 def test_prerendered_comparison_equals_the_command_line(rechner):

@@ -26,6 +26,7 @@ import pytest
 import yaml
 from site_contract import ASPECT_SLUGS, MODEL_IDS
 
+from guide.content import INPUT_KEYS, ExampleLandkreis
 from guide.loader import ContentError, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -568,6 +569,232 @@ CASES = [
         "Kapitel 'fokus' gibt es nicht",
         id="finder-advice-unknown-chapter",
     ),
+    # --- the inputs the calculator and finder pages open with, the example Landkreis -----------
+    # rechner.yml: eingaben_standard (the calculator), finder.eingaben_standard, beispiel_landkreis.
+    # The schema names the fields and their types; bounds and the rest are the calculator's own rules.
+    pytest.param(
+        "rechner.yml",
+        [after(r"  einwohner: 50000", f"  {MARK}foerderweg: anschluss")],
+        "eingaben_standard.foerderweg",
+        "unbekanntes Feld (erlaubt: einwohner, gemeinden, modell)",
+        id="calculator-defaults-unknown-field",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 50000", f"  einwohner: {MARK}fünfzigtausend")],
+        "eingaben_standard.einwohner",
+        "'fünfzigtausend' ist kein Wert vom Typ ganze Zahl",
+        id="calculator-defaults-inhabitants-text",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 50000", f"  einwohner: {MARK}50000.5")],
+        "eingaben_standard.einwohner",
+        "50000.5 ist kein Wert vom Typ ganze Zahl",
+        id="calculator-defaults-inhabitants-fraction",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 50000", f"  einwohner: {MARK}50.000")],
+        "eingaben_standard.einwohner",
+        "'50.000' würde als Kommazahl gelesen (Tausenderpunkt): ohne Punkt schreiben, also 50000",
+        id="calculator-defaults-thousands-dot",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [Edit(r"^eingaben_standard:\n((?:  #.*\n)*)  modell: v7\n  ", f"eingaben_standard:\n\\g<1>  {MARK}")],
+        "eingaben_standard.modell",
+        "Pflichtfeld fehlt",
+        id="calculator-defaults-model-missing",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [Edit(r"^eingaben_standard:\n(?:  .*\n)+", ""), Edit(r"^stand: ", f"{MARK}stand: ")],
+        "eingaben_standard",
+        "Pflichtfeld fehlt",
+        id="calculator-defaults-missing",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  modell: v7", f"  modell: {MARK}V7")],
+        "eingaben_standard.modell",
+        "'V7' hat nicht die Form ^v[0-9]+[a-z-]*$",
+        id="calculator-defaults-model-pattern",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  modell: v7", f"  modell: {MARK}v99")],
+        "eingaben_standard.modell",
+        "Modell 'v99' gibt es nicht",
+        id="calculator-defaults-unknown-model",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 50000", f"  einwohner: {MARK}0")],
+        "eingaben_standard.einwohner",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Einwohnerzahl als ganze Zahl zwischen 1 und 10.000.000 an.",
+        id="calculator-defaults-inhabitants-zero",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 50000", f"  einwohner: {MARK}10000001")],
+        "eingaben_standard.einwohner",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Einwohnerzahl als ganze Zahl zwischen 1 und 10.000.000 an.",
+        id="calculator-defaults-inhabitants-above-limit",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  modell: v7", f"  {MARK}modell: v7a")],
+        "eingaben_standard.gemeinden",
+        "der Rechner nimmt diese Eingabe nicht an: Für V 7a fehlt noch die Zahl der Gemeinden im Landkreis: "
+        "Der Steckbrief rechnet mit mindestens einer Stelle je 20 Gemeinden. Bitte tragen Sie die Zahl ein.",
+        id="calculator-defaults-municipalities-missing-for-v7a",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  modell: v7", "  modell: v7a"), after(r"  einwohner: 50000", f"  gemeinden: {MARK}1001")],
+        "eingaben_standard.gemeinden",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Zahl der Gemeinden als ganze Zahl zwischen 1 und 1.000 an.",
+        id="calculator-defaults-municipalities-above-limit",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  modelle: \[v8, v9\]", f"  modelle: {MARK}[v8, v7]")],
+        "vergleich_standard.modelle",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte wählen Sie 2 bis 4 verschiedene Modelle zum Vergleich; V 7 steht mehrfach in der Liste.",
+        id="default-comparison-repeats-the-default-model",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
+            line(r"  modell: v7", "  modell: v10"),
+            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "vergleich_standard.erlaeuterung",
+        "der Text nennt V 10 nicht, das Standardmodell aus eingaben_standard.modell",
+        id="default-comparison-text-misses-the-default-model",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
+            line(r"  modelle: \[v8, v9\]", "  modelle: [v8, v10]"),
+            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "vergleich_standard.erlaeuterung",
+        "der Text nennt V 10 nicht, ein Modell aus vergleich_standard.modelle",
+        id="default-comparison-text-misses-a-compared-model",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
+            line(r"  einwohner: 50000", "  einwohner: 60000"),
+            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "vergleich_standard.erlaeuterung",
+        "der Text nennt 60.000 nicht, die Einwohnerzahl aus eingaben_standard.einwohner",
+        id="default-comparison-text-misses-the-inhabitants",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    art: gemeinde", f"    art: {MARK}stadt")],
+        "finder.eingaben_standard.art",
+        "'stadt' ist nicht erlaubt (erlaubt: gemeinde, landkreis)",
+        id="finder-defaults-unknown-kind",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    historie: gering", f"    historie: {MARK}keine")],
+        "finder.eingaben_standard.historie",
+        "'keine' ist nicht erlaubt (erlaubt: gering, mittel, hoch)",
+        id="finder-defaults-unknown-history",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    budget_je_einwohner: 1", f"    budget_je_einwohner: {MARK}1 €")],
+        "finder.eingaben_standard.budget_je_einwohner",
+        "'1 €' ist kein Wert vom Typ Zahl",
+        id="finder-defaults-budget-text",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [after(r"    stellen: 0.5", f"    {MARK}foerderweg: keiner")],
+        "finder.eingaben_standard.foerderweg",
+        "unbekanntes Feld (erlaubt: art, budget_je_einwohner, einwohner, gemeinden, historie, relevanz, stellen)",
+        id="finder-defaults-unknown-field",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [Edit(r"^    relevanz: mittel\n", ""), line(r"    art: gemeinde", f"    {MARK}art: gemeinde")],
+        "finder.eingaben_standard.relevanz",
+        "Pflichtfeld fehlt",
+        id="finder-defaults-relevance-missing",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    einwohner: 12000", f"    einwohner: {MARK}0")],
+        "finder.eingaben_standard.einwohner",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Einwohnerzahl als ganze Zahl zwischen 1 und 10.000.000 an.",
+        id="finder-defaults-inhabitants-zero",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    stellen: 0.5", f"    stellen: {MARK}-0.5")],
+        "finder.eingaben_standard.stellen",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Zahl der finanzierbaren Stellen als Zahl zwischen 0 und 1.000 an.",
+        id="finder-defaults-negative-posts",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"    budget_je_einwohner: 1", f"    budget_je_einwohner: {MARK}1001")],
+        "finder.eingaben_standard.budget_je_einwohner",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie das Budget je Einwohnerin und Einwohner als Zahl zwischen 0 und 1.000 an.",
+        id="finder-defaults-budget-above-limit",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [after(r"    einwohner: 12000", f"    gemeinden: {MARK}0")],
+        "finder.eingaben_standard.gemeinden",
+        "der Rechner nimmt diese Eingabe nicht an: "
+        "Bitte geben Sie die Zahl der Gemeinden als ganze Zahl zwischen 1 und 1.000 an.",
+        id="finder-defaults-municipalities-zero",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  gemeinden: 30", f"  gemeinden: {MARK}dreißig")],
+        "beispiel_landkreis.gemeinden",
+        "'dreißig' ist kein Wert vom Typ ganze Zahl",
+        id="example-landkreis-municipalities-text",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [Edit(r"^  gemeinden: 30\n", ""), line(r"  einwohner: 150000", f"  {MARK}einwohner: 150000")],
+        "beispiel_landkreis.gemeinden",
+        "Pflichtfeld fehlt",
+        id="example-landkreis-municipalities-missing",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  gemeinden: 30", f"  gemeinden: {MARK}0")],
+        "beispiel_landkreis.gemeinden",
+        "der Rechner nimmt diese Eingabe für V 7a nicht an: "
+        "Bitte geben Sie die Zahl der Gemeinden als ganze Zahl zwischen 1 und 1.000 an.",
+        id="example-landkreis-municipalities-zero",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner: 150000", f"  einwohner: {MARK}10000001")],
+        "beispiel_landkreis.einwohner",
+        "der Rechner nimmt diese Eingabe für V 7a nicht an: "
+        "Bitte geben Sie die Einwohnerzahl als ganze Zahl zwischen 1 und 10.000.000 an.",
+        id="example-landkreis-inhabitants-above-limit",
+    ),
     # --- glossary ------------------------------------------------------------------------------
     pytest.param(
         "glossar.yml",
@@ -783,6 +1010,36 @@ def test_real_content_references_resolve(real_content):
     variants = {m.id: [v["kennung"] for v in m.data.get("varianten", [])] for m in real_content.models}
     assert variants["v6a-c"] == ["V 6a", "V 6b", "V 6c"]
     assert variants["v6d-f"] == ["V 6d", "V 6e", "V 6f"]
+
+
+def test_real_content_page_inputs_are_typed_from_rechner_yml(real_content):
+    """The inputs the calculator and finder pages open with and the example Landkreis: typed values on
+    ``Content``, read from content/rechner.yml (no defaults in code)."""
+    raw = yaml.safe_load((CONTENT / "rechner.yml").read_text(encoding="utf-8"))
+    given, comparison = raw["eingaben_standard"], raw["vergleich_standard"]
+    defaults = real_content.calculator_defaults
+    assert (defaults.model, defaults.inhabitants) == (given["modell"], given["einwohner"])
+    assert defaults.municipalities == given.get("gemeinden")
+    assert defaults.compare == tuple(comparison["modelle"])
+    assert defaults.explanation == comparison["erlaeuterung"]
+    keys = {m.id: m.calc_id for m in real_content.models}
+    sent = defaults.form_input(keys)
+    assert sent["model"] == keys[given["modell"]] and sent["compare"] == [keys[m] for m in comparison["modelle"]]
+    finder = raw["finder"]["eingaben_standard"]
+    expected = {field: finder[key] for field, key in INPUT_KEYS.items() if key in finder}
+    assert real_content.finder_defaults.form_input() == expected
+    example = raw["beispiel_landkreis"]
+    assert real_content.example_landkreis == ExampleLandkreis(example["einwohner"], example["gemeinden"])
+
+
+def test_whole_numbers_written_with_a_point_zero_are_read_as_whole(tmp_path):
+    """YAML reads 50000.0 as a float; the schema accepts it as a whole number, the page shows 50000."""
+    root = copy_content(tmp_path)
+    path = root / "rechner.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  einwohner: 50000\n", "  einwohner: 50000.0\n"), encoding="utf-8")
+    inhabitants = load_content(root).calculator_defaults.inhabitants
+    assert inhabitants == 50000 and isinstance(inhabitants, int)
 
 
 def test_content_is_frozen(real_content):

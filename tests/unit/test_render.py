@@ -19,7 +19,9 @@ import pytest
 import yaml
 from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
 
+from calc import fmt
 from guide import urls
+from guide.content import ExampleLandkreis, FinderDefaults
 from guide.nav import navigation
 from guide.pages import (
     Settings,
@@ -126,6 +128,11 @@ def raw_chapters() -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def raw_sources() -> dict[str, dict]:
     return {s["id"]: s for s in _yaml(CONTENT / "quellen.yml")["quellen"]}
+
+
+@pytest.fixture(scope="module")
+def raw_calculator() -> dict:
+    return _yaml(CONTENT / "rechner.yml")
 
 
 def section(page: str, heading: str) -> str:
@@ -331,7 +338,7 @@ def test_model_page_cites_its_source(pages, raw_models, raw_sources, model_id):
 
 
 @pytest.mark.parametrize("model_id", MODEL_IDS)
-def test_model_page_title_and_calculator_link(pages, raw_models, model_id):
+def test_model_page_title_and_calculator_link(pages, raw_models, raw_calculator, model_id):
     page = pages[urls.model_doc(model_id)]
     raw = raw_models[model_id]
     assert front_matter(page)["title"] == f"{raw['nummer']}: {raw['name']}"
@@ -340,8 +347,18 @@ def test_model_page_title_and_calculator_link(pages, raw_models, model_id):
     query = f"../rechner.md?model={raw['nummer'].replace(' ', '')}"
     if raw["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden":
         # the calculator needs the number of Gemeinden for V 7a: an example Landkreis, so it opens with a result
-        query += "&inhabitants=150000&municipalities=30"
+        example = raw_calculator["beispiel_landkreis"]
+        query += f"&inhabitants={example['einwohner']}&municipalities={example['gemeinden']}"
     assert calc_links == [query]
+
+
+def test_model_page_links_the_example_landkreis_of_content(real_content):
+    """The example follows content/rechner.yml (beispiel_landkreis), not a value in code."""
+    content = dataclasses.replace(real_content, example_landkreis=ExampleLandkreis(234567, 41))
+    page = render_model_page(content.model("v7a"), content)
+    assert "../rechner.md?model=V7a&inhabitants=234567&municipalities=41" in page
+    assert "(234.567 Einwohnerinnen und Einwohner, 41 Gemeinden" in page
+    assert "?model=V7&" not in render_model_page(content.model("v7"), content)  # V 7 counts by inhabitants
 
 
 def test_render_model_page_matches_site_pages(real_content, pages):
@@ -466,31 +483,86 @@ def test_calculator_form_has_field(pages, name):
     assert re.search(rf'<(?:input|select)\b[^>]*\bname="{name}"', pages["rechner.md"]), name
 
 
-def test_calculator_offers_every_model_and_selects_the_default(pages, raw_models):
+def test_calculator_offers_every_model_and_selects_the_default(pages, raw_models, raw_calculator):
     page = pages["rechner.md"]
     models = [raw_models[m]["nummer"].replace(" ", "") for m in MODEL_IDS]
     for select in ("f-model", "f-compare-1", "f-compare-2", "f-compare-3"):
         found = re.search(rf'<select id="{select}".*?</select>', page, re.DOTALL).group(0)
         assert re.findall(r'<option value="(V[^"]+)"', found) == models
     main = re.search(r'<select id="f-model".*?</select>', page, re.DOTALL).group(0)
-    assert re.search(r'<option value="V7"[^>]*\bselected\b', main)
+    default = raw_models[raw_calculator["eingaben_standard"]["modell"]]["nummer"].replace(" ", "")
+    assert re.findall(r'<option value="(V[^"]+)"[^>]*\bselected\b', main) == [default]
     compare = re.findall(r'<select id="f-compare-\d" name="compare" data-list>', page)
     assert len(compare) == 3  # "up to three further models"
 
 
-def test_calculator_preselects_the_default_comparison_from_content(pages, real_content):
+def test_calculator_preselects_the_default_comparison_from_content(pages, raw_calculator):
     """The comparison for the default inputs lives in content (one place); the form preselects it
     and the page is prerendered for it, the default model first."""
     page = pages["rechner.md"]
-    preset = real_content.calculator["vergleich_standard"]["modelle"]
+    preset = raw_calculator["vergleich_standard"]["modelle"]
     chosen = []
     for i in range(1, 4):
         found = re.search(rf'<select id="f-compare-{i}".*?</select>', page, re.DOTALL).group(0)
         chosen += re.findall(r'<option value="(V[^"]+)"[^>]*\bselected\b', found)
     assert [key.lower() for key in chosen] == preset
     shown = re.findall(r'data-field="results\.(\d)\.model" data-value="&quot;([^&]+)&quot;"', page)
-    assert [key for _, key in shown] == ["V7", *chosen]
-    assert real_content.calculator["vergleich_standard"]["erlaeuterung"].split()[0] in page
+    assert [key.lower() for _, key in shown] == [raw_calculator["eingaben_standard"]["modell"], *preset]
+    assert _one_line(raw_calculator["vergleich_standard"]["erlaeuterung"]) in _one_line(page)
+
+
+def test_calculator_form_shows_the_default_inputs_from_content(pages, raw_calculator):
+    page = pages["rechner.md"]
+    inhabitants = raw_calculator["eingaben_standard"]["einwohner"]
+    assert re.search(rf'<input id="f-inhabitants" [^>]*value="{inhabitants}"', page)
+    # the first model's full result below the comparison
+    assert f'data-field="inputs.inhabitants" data-value="{inhabitants}"' in page
+    assert f"{fmt.number(inhabitants)} Einwohnerinnen und Einwohner)" in page  # the note without JavaScript
+
+
+def test_calculator_page_follows_the_default_inputs_of_content(real_content):
+    """Changed in content/rechner.yml, the defaults change the form and the prerendered comparison."""
+    defaults = dataclasses.replace(real_content.calculator_defaults, model="v10", inhabitants=234567)
+    content = dataclasses.replace(real_content, calculator_defaults=defaults)
+    page = render_page(urls.CALCULATOR, content, Settings(PYODIDE))
+    main = re.search(r'<select id="f-model".*?</select>', page, re.DOTALL).group(0)
+    assert re.findall(r'<option value="(V[^"]+)"[^>]*\bselected\b', main) == ["V10"]
+    assert '<input id="f-inhabitants" ' in page and 'value="234567"' in page
+    shown = re.findall(r'data-field="results\.(\d)\.model" data-value="&quot;([^&]+)&quot;"', page)
+    assert [key for _, key in shown] == ["V10", *(content.calc_keys[m] for m in defaults.compare)]
+    assert "(V 10, 234.567 Einwohnerinnen und Einwohner)" in page
+
+
+FINDER_FIELDS = {  # the finder form's fields and the keys of rechner.yml (finder.eingaben_standard)
+    "inhabitants": "einwohner",
+    "budget_per_inhabitant": "budget_je_einwohner",
+    "staff_fte": "stellen",
+}
+
+
+def test_finder_form_shows_the_default_inputs_from_content(pages, raw_calculator):
+    page = pages["finder.md"]
+    raw = raw_calculator["finder"]["eingaben_standard"]
+    assert re.search(rf'<input type="radio" id="f-kind-{raw["art"]}" [^>]*\bchecked\b', page)
+    assert len(re.findall(r'name="kind"[^>]*\bchecked\b', page)) == 1
+    for name, key in FINDER_FIELDS.items():
+        assert re.search(rf'<input [^>]*name="{name}" [^>]*value="{raw[key]}"', page), name
+    for name, key in (("history", "historie"), ("relevance", "relevanz")):
+        select = re.search(rf'<select id="f-{name}".*?</select>', page, re.DOTALL).group(0)
+        assert re.findall(r'<option value="([^"]+)" selected>', select) == [raw[key]], name
+    assert f"Beispiel: eine Gemeinde mit {fmt.number(raw['einwohner'])} Einwohnerinnen" in page
+
+
+def test_finder_describes_its_example_by_kind_and_history(real_content):
+    """The finder's introduction and its note without JavaScript describe the example content gives."""
+    landkreis = FinderDefaults("landkreis", 180000, 34, "mittel", "hoch", 2.5, 1.5)
+    page = render_page(urls.FINDER, dataclasses.replace(real_content, finder_defaults=landkreis), Settings(PYODIDE))
+    assert "Vorbelegt ist ein Beispiel: ein Landkreis mit 180.000 Einwohnerinnen und\nEinwohnern. Ersetzen" in page
+    assert "das Ergebnis für einen Beispiel-Landkreis (180.000 Einwohnerinnen und Einwohner, Historie „mittel“" in page
+    assert re.search(r'id="f-kind-landkreis" [^>]*\bchecked\b', page)
+    start = dataclasses.replace(landkreis, history="gering")
+    page = render_page(urls.FINDER, dataclasses.replace(real_content, finder_defaults=start), Settings(PYODIDE))
+    assert "ein Landkreis mit 180.000 Einwohnerinnen und\nEinwohnern, der im Klimaschutz am Anfang steht." in page
 
 
 def test_calculator_offers_both_rule_sets_with_their_validity(pages):
