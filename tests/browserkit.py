@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from pathlib import Path
 
 READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
 
@@ -42,6 +44,22 @@ def expect_field_message(control, message, bad: str) -> None:
     else:
         expect(control).to_have_attribute("aria-invalid", "true")
         expect(message).not_to_have_class(asked)
+
+
+@functools.cache
+def prerendered_inputs() -> tuple[str, ...]:
+    """How the calculator's note on a result of other inputs names the inputs /rechner/ is prerendered
+    for (content/rechner.yml: eingaben_standard), e.g. 'Einwohnerzahl „50.000“' and
+    'Verstetigungsmodell „V 7' (the option's text goes on with the model's name)."""
+    from calc import fmt
+    from guide.loader import load_content
+
+    content = load_content(Path(__file__).resolve().parents[1] / "content")
+    defaults = content.calculator_defaults
+    return (
+        f"Einwohnerzahl „{fmt.decimal(defaults.inhabitants)}“",
+        f"Verstetigungsmodell „{content.model(defaults.model).number}",
+    )
 
 
 def lookup(data, path: str):
