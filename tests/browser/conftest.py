@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sitewalk
 from playwright.sync_api import sync_playwright
 
 import localsite
@@ -75,3 +76,9 @@ def calc_cli():
 @pytest.fixture(scope="session")
 def all_pages(built_site: Path) -> list[str]:
     return site_pages(built_site)
+
+
+@pytest.fixture(scope="session")
+def site_walk(browser, base_url: str, all_pages: list[str]) -> sitewalk.SiteWalk:
+    """One visit per page for the accessibility and the privacy tests (tests/sitewalk.py)."""
+    return sitewalk.walk(browser, base_url, all_pages)

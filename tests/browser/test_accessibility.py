@@ -2,8 +2,8 @@
 and finder's live states, document structure, keyboard use of the calculator, and the site without
 JavaScript.
 
-One module fixture (``audit``) walks every page once with a single tab and records axe's findings
-plus the structural facts the tests below check.
+The fixture ``audit`` takes axe's findings and the structural facts the tests below check from the
+session's one walk over every page (``site_walk``, tests/sitewalk.py), which the privacy tests share.
 """
 
 from __future__ import annotations
@@ -12,42 +12,14 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from sitewalk import axe_violations
 
 pytestmark = pytest.mark.browser
 
 SITE_NAME = "Klimaschutz verstetigen"
 CALC_PAGES = ("rechner/", "finder/")
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 CALC_TIMEOUT = 90_000  # ms
 MAX_TABS = 300
-
-# Everything the structure tests need, gathered in one round trip per page.
-STRUCTURE = """() => {
-  const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
-  const content = document.querySelector(".md-content");
-  const svgName = (svg) => {
-    if ((svg.getAttribute("aria-label") || "").trim()) return svg.getAttribute("aria-label").trim();
-    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
-    const labelled = ids.map((id) => text(document.getElementById(id))).join(" ").trim();
-    if (labelled) return labelled;
-    const title = [...svg.children].find((c) => c.tagName.toLowerCase() === "title");
-    return text(title);
-  };
-  return {
-    lang: document.documentElement.getAttribute("lang"),
-    title: document.title,
-    h1: [...document.querySelectorAll("h1")].map(text),
-    headings: content ? [...content.querySelectorAll("h1, h2, h3, h4, h5, h6")]
-      .map((h) => ({level: Number(h.tagName[1]), text: text(h)})) : [],
-    tablesWithoutTh: content ? [...content.querySelectorAll("table")]
-      .filter((t) => !t.querySelector("th")).map((t) => t.outerHTML.slice(0, 160)) : ["(kein .md-content)"],
-    unnamedSvgs: [...document.querySelectorAll('svg[role="img"]')]
-      .filter((svg) => !svgName(svg)).map((svg) => svg.outerHTML.slice(0, 160)),
-  };
-}"""
 
 # Focus facts for document.activeElement after a key press.
 FOCUSED = """() => {
@@ -78,7 +50,7 @@ def _format_violations(violations: list[dict]) -> str:
 
 
 def _axe(axe: Axe, page) -> list[dict]:
-    return axe.run(page, options=AXE_OPTIONS).response["violations"]
+    return axe_violations(axe, page)
 
 
 def _name(path: str) -> str:
@@ -98,14 +70,9 @@ def context(browser):
 
 
 @pytest.fixture(scope="module")
-def audit(context, axe, base_url, all_pages) -> dict[str, dict]:
-    page = context.new_page()
-    results = {}
-    for path in all_pages:
-        page.goto(base_url + path, wait_until="load")
-        results[path] = {"violations": _axe(axe, page), **page.evaluate(STRUCTURE)}
-    page.close()
-    return results
+def audit(site_walk) -> dict[str, dict]:
+    """path -> axe's violations on load and the structure facts (``sitewalk.STRUCTURE``)."""
+    return {path: {"violations": v.axe_violations, **v.structure} for path, v in site_walk.visits.items()}
 
 
 def _calc_page(context, base_url: str, path: str):

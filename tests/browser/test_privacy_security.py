@@ -1,124 +1,34 @@
 """Privacy and security in the real browser: no third-party requests, no CSP violations, no cookies,
 no storage except the worksheet's own key, and the Python runtime only where it is needed.
 
-One browser context walks every page of the built site once (module fixture ``walk``); the tests
-below only evaluate what that walk recorded. Each page gets its own tab in that context, so every
-request – including those the calculator's module worker makes – is attributed to the right page.
+One browser context walks every page of the built site once (``site_walk``, tests/sitewalk.py, shared
+with the accessibility tests); the tests below only evaluate what that walk recorded. Each page gets
+its own tab in that context, so every request – including those the calculator's module worker
+makes – is attributed to the right page.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitewalk import CALC_PAGES, CALC_TIMEOUT, CSP_RECORDER, READY
 
 pytestmark = pytest.mark.browser
 
-CALC_PAGES = ("rechner/", "finder/")
 WORKSHEET_PAGE = "arbeitszeit/"
 WORKSHEET_KEY = "ksm-arbeitszeit-v1"
 RUNTIME_PATHS = ("assets/pyodide/", "assets/calc/")
-READY = '[data-calc-state="ready"]'
-CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
-BATCH = 4  # content pages loaded at the same time
-
-# Runs before any page script: records every CSP violation the document reports.
-CSP_RECORDER = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push({directive: e.violatedDirective, blocked: e.blockedURI,
-    source: e.sourceFile, line: e.lineNumber, sample: e.sample});
-});
-"""
-
-
-@dataclass
-class PageVisit:
-    path: str
-    requests: list[str] = field(default_factory=list)
-    csp_violations: list[dict] = field(default_factory=list)
-    csp_console: list[str] = field(default_factory=list)
-    local_storage: dict = field(default_factory=dict)
-    calc_state: str | None = None
-    calc_recomputed: bool | None = None
 
 
 @pytest.fixture(scope="module")
-def walk(browser, base_url: str, all_pages: list[str]) -> dict:
-    """Visit every page in one fresh context; returns per-page records plus the context's cookies.
-
-    Content pages are loaded a few at a time (their waits for network idle overlap); the calculator
-    pages one after the other, each until its worker has answered.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    context.add_init_script(CSP_RECORDER)
-    visits: dict[str, PageVisit] = {}
-
-    def open_page(path: str):
-        visit = visits[path] = PageVisit(path)
-        page = context.new_page()
-        # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
-        page.on("request", lambda request: visit.requests.append(request.url))
-        page.on(
-            "console", lambda msg: visit.csp_console.append(msg.text) if "Content Security Policy" in msg.text else None
-        )
-        page.goto(base_url + path, wait_until="commit")
-        return visit, page
-
-    def finish(visit: PageVisit, page) -> None:
-        page.wait_for_load_state("load")
-        if visit.path in CALC_PAGES:
-            page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
-            visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
-            if visit.path == "rechner/":
-                visit.calc_recomputed = _recompute(page)
-        elif visit.path == "":
-            _use_search(page)
-        page.wait_for_load_state("networkidle")
-        visit.csp_violations = page.evaluate("window.__cspViolations")
-        visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
-        page.close()
-
-    try:
-        content = [p for p in all_pages if p not in CALC_PAGES]
-        for start in range(0, len(content), BATCH):
-            opened = [open_page(path) for path in content[start : start + BATCH]]
-            for visit, page in opened:
-                finish(visit, page)
-        for path in CALC_PAGES:
-            finish(*open_page(path))
-        cookies = context.cookies()
-    finally:
-        context.close()
-    return {"visits": visits, "cookies": cookies}
-
-
-def _recompute(page) -> bool:
-    """Change the inhabitants under the page's CSP and check that the worker answers with a new result."""
-    before = page.inner_text("[data-calc-result]")
-    page.fill("#f-inhabitants", "250000")
-    page.wait_for_function(
-        """(before) => {
-             const root = document.querySelector('[data-calc-root]');
-             const result = root.querySelector('[data-calc-result]');
-             return root.dataset.calcState === 'ready' && result.innerText !== before;
-           }""",
-        arg=before,
-        timeout=30_000,
-    )
-    return page.get_attribute("[data-calc-root]", "data-calc-state") == "ready"
-
-
-def _use_search(page) -> None:
-    """Search once, so the search worker and its index are part of the recorded requests."""
-    page.click("input.md-search__input")  # the header shows the search field at 1280 px width
-    page.keyboard.type("Förderung")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+def walk(site_walk) -> dict:
+    """Per-page records of the session's one walk over every page, plus the context's cookies."""
+    return {"visits": site_walk.visits, "cookies": site_walk.cookies}
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""One walk over every page of the built site in Chromium, shared by the accessibility tests
+(tests/browser/test_accessibility.py) and the privacy and security tests
+(tests/browser/test_privacy_security.py): each page is visited once and both sets of facts are
+recorded on that visit.
+
+Per page: axe-core's WCAG 2.1 A/AA findings and the structure facts (``STRUCTURE``) right after the
+``load`` event, every request the page and its workers make, the CSP violations it reports (event and
+console), its localStorage; at the end the context's cookies. The start page also searches once (so
+the search worker and its index are among the requests); the calculator and the finder wait for their
+runtime, and the calculator recomputes once under the page's CSP.
+
+All pages share one fresh browser context; each page gets a tab of its own, so every request –
+including those of the calculator's module worker – is attributed to the right page. Content pages
+are opened a few at a time (their waits for network idle overlap), the calculator pages one after
+the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+
+CALC_PAGES = ("rechner/", "finder/")
+READY = '[data-calc-state="ready"]'
+CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
+BATCH = 4  # content pages loaded at the same time
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+# Runs before any page script: records every CSP violation the document reports.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push({directive: e.violatedDirective, blocked: e.blockedURI,
+    source: e.sourceFile, line: e.lineNumber, sample: e.sample});
+});
+"""
+
+# Everything the structure tests need, gathered in one round trip per page.
+STRUCTURE = """() => {
+  const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+  const content = document.querySelector(".md-content");
+  const svgName = (svg) => {
+    if ((svg.getAttribute("aria-label") || "").trim()) return svg.getAttribute("aria-label").trim();
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+    const labelled = ids.map((id) => text(document.getElementById(id))).join(" ").trim();
+    if (labelled) return labelled;
+    const title = [...svg.children].find((c) => c.tagName.toLowerCase() === "title");
+    return text(title);
+  };
+  return {
+    lang: document.documentElement.getAttribute("lang"),
+    title: document.title,
+    h1: [...document.querySelectorAll("h1")].map(text),
+    headings: content ? [...content.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+      .map((h) => ({level: Number(h.tagName[1]), text: text(h)})) : [],
+    tablesWithoutTh: content ? [...content.querySelectorAll("table")]
+      .filter((t) => !t.querySelector("th")).map((t) => t.outerHTML.slice(0, 160)) : ["(kein .md-content)"],
+    unnamedSvgs: [...document.querySelectorAll('svg[role="img"]')]
+      .filter((svg) => !svgName(svg)).map((svg) => svg.outerHTML.slice(0, 160)),
+  };
+}"""
+
+
+@dataclass
+class PageVisit:
+    path: str
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[dict] = field(default_factory=list)
+    csp_console: list[str] = field(default_factory=list)
+    local_storage: dict = field(default_factory=dict)
+    calc_state: str | None = None
+    calc_recomputed: bool | None = None
+    axe_violations: list[dict] = field(default_factory=list)
+    structure: dict = field(default_factory=dict)
+
+
+@dataclass
+class SiteWalk:
+    visits: dict[str, PageVisit]
+    cookies: list[dict]
+
+
+def axe_violations(axe: Axe, page) -> list[dict]:
+    return axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def walk(browser, base_url: str, pages: list[str]) -> SiteWalk:
+    """Visit every page in ``pages`` once in one fresh context (see the module's docstring)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context.add_init_script(CSP_RECORDER)
+    axe = Axe()
+    visits: dict[str, PageVisit] = {}
+
+    def open_page(path: str):
+        visit = visits[path] = PageVisit(path)
+        page = context.new_page()
+        # Requests of dedicated workers (search worker, calculator worker) are reported on the page.
+        page.on("request", lambda request: visit.requests.append(request.url))
+        page.on(
+            "console", lambda msg: visit.csp_console.append(msg.text) if "Content Security Policy" in msg.text else None
+        )
+        page.goto(base_url + path, wait_until="commit")
+        return visit, page
+
+    def finish(visit: PageVisit, page) -> None:
+        page.wait_for_load_state("load")
+        # the page as it is on load (the calculator's runtime still loading), as a reader first sees it
+        visit.axe_violations = axe_violations(axe, page)
+        visit.structure = page.evaluate(STRUCTURE)
+        if visit.path in CALC_PAGES:
+            page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
+            visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
+            if visit.path == "rechner/":
+                visit.calc_recomputed = _recompute(page)
+        elif visit.path == "":
+            _use_search(page)
+        page.wait_for_load_state("networkidle")
+        visit.csp_violations = page.evaluate("window.__cspViolations")
+        visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+        page.close()
+
+    try:
+        content = [p for p in pages if p not in CALC_PAGES]
+        for start in range(0, len(content), BATCH):
+            opened = [open_page(path) for path in content[start : start + BATCH]]
+            for visit, page in opened:
+                finish(visit, page)
+        for path in CALC_PAGES:
+            finish(*open_page(path))
+        cookies = context.cookies()
+    finally:
+        context.close()
+    return SiteWalk(visits, cookies)
+
+
+def _recompute(page) -> bool:
+    """Change the inhabitants under the page's CSP and check that the worker answers with a new result."""
+    before = page.inner_text("[data-calc-result]")
+    page.fill("#f-inhabitants", "250000")
+    page.wait_for_function(
+        """(before) => {
+             const root = document.querySelector('[data-calc-root]');
+             const result = root.querySelector('[data-calc-result]');
+             return root.dataset.calcState === 'ready' && result.innerText !== before;
+           }""",
+        arg=before,
+        timeout=30_000,
+    )
+    return page.get_attribute("[data-calc-root]", "data-calc-state") == "ready"
+
+
+def _use_search(page) -> None:
+    """Search once, so the search worker and its index are part of the recorded requests."""
+    page.click("input.md-search__input")  # the header shows the search field at 1280 px width
+    page.keyboard.type("Förderung")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
