@@ -80,6 +80,8 @@ class PagesHandler(localsite.Handler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"  # a page's address: its index.html, compressed like any file
         ctype = self.guess_type(str(path))
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (path.is_file() and gzip_ok and ctype.startswith(GZIP_TYPES)):

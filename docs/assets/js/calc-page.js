@@ -538,7 +538,7 @@ function attach(root) {
   const command = root.dataset.calcRoot;
   const path = location.pathname;
   const version = root.dataset.pyodideVersion;
-  const ui = runtimeUI(root, status);
+  const ui = runtimeUI(root);
   const draft = attachDraft(root, form);
   let latest = 0;
   let seen = null; // the runtime state last shown
@@ -673,27 +673,17 @@ function attach(root) {
   show(runtime || startRuntime(version)); // a failed runtime is started again only by the reader
 }
 
-/** Progress bar, retry button and the note for a result of other inputs, made once per root. */
-function runtimeUI(root, status) {
-  const id = `${root.id || "calc"}-laufzeit`;
-  const box = document.createElement("div");
-  box.className = "calc-runtime";
-  box.innerHTML =
-    `<div class="calc-progress" tabindex="-1" hidden><label id="${id}-name" for="${id}">Download des Rechenkerns</label> ` +
-    `<progress id="${id}" aria-labelledby="${id}-name"></progress> <span class="calc-progress-bytes"></span></div>` +
-    '<p class="calc-retry" hidden><button type="button" class="md-button">Erneut versuchen</button></p>';
-  status.after(box);
-  const stale = document.createElement("p");
-  stale.className = "calc-stale-note";
-  stale.hidden = true;
-  root.querySelector("[data-calc-result]").before(stale);
+/** Progress bar, retry button and the note for a result of other inputs: in the page's markup
+ * (guide/templates/_runtime.md.j2), hidden until the runtime's state asks for them. */
+function runtimeUI(root) {
+  const box = root.querySelector(".calc-runtime");
   return {
     progressBox: box.querySelector(".calc-progress"),
     progress: box.querySelector("progress"),
     bytes: box.querySelector(".calc-progress-bytes"),
     retryBox: box.querySelector(".calc-retry"),
-    retry: box.querySelector("button"),
-    stale,
+    retry: box.querySelector(".calc-retry button"),
+    stale: root.querySelector(".calc-stale-note"),
     retried: false,
   };
 }
@@ -707,10 +697,13 @@ const early = document.querySelector("script[data-pyodide-version]");
 if (early) startRuntime(early.dataset.pyodideVersion);
 
 // Material's document$ emits the first page and every page instant navigation brings; its
-// bundle runs at the end of <body>, so it exists once the document is parsed.
+// bundle runs at the end of <body>, so it exists once the document is parsed. The form is attached
+// in a task of its own, not inside the theme's start-up task, which is long enough already
+// (Lighthouse: Total Blocking Time).
 function onEveryPage() {
-  if (typeof document$ !== "undefined") document$.subscribe(scan);
-  else scan();
+  const attachSoon = () => setTimeout(scan, 0);
+  if (typeof document$ !== "undefined") document$.subscribe(attachSoon);
+  else attachSoon();
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onEveryPage, { once: true });
 else onEveryPage();
