@@ -98,9 +98,18 @@ test-browser: setup chromium libreoffice
 test-firefox: setup firefox
 	$(PY) -m pytest -q tests/firefox
 
+# pytest in TEST_WORKERS processes (pytest-xdist): more than the two cores pay, as many browser tests
+# wait for a timeout, a slow download or the network; tests sharing an expensive fixture stay on one
+# worker (tests/conftest.py). The Pyodide tests under Node run meanwhile; their output follows pytest's.
+TEST_WORKERS ?= 3
+
 test: lint setup chromium firefox libreoffice $(PYODIDE_WHEELS)/.fetched
-	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q --durations=25 tests
-	node tests/pyodide/run-pytest.mjs
+	@pyodide_log=$$(mktemp); node tests/pyodide/run-pytest.mjs >"$$pyodide_log" 2>&1 & pyodide=$$!; \
+	echo "pytest -n $(TEST_WORKERS) tests (daneben: node tests/pyodide/run-pytest.mjs)"; \
+	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q --durations=25 -n $(TEST_WORKERS) --dist loadgroup tests; \
+	status=$$?; wait $$pyodide; pyodide_status=$$?; \
+	echo "node tests/pyodide/run-pytest.mjs"; cat "$$pyodide_log"; rm -f "$$pyodide_log"; \
+	[ $$status = 0 ] && [ $$pyodide_status = 0 ]
 
 .venv/.mutation: bench/requirements-mutation.txt .venv/.installed
 	$(PIP) install --quiet --disable-pip-version-check -r bench/requirements-mutation.txt
