@@ -9,21 +9,27 @@ the calculator and finder.
 
 ``python -m bench.lighthouse [site parent]`` runs it alone (a built site whose sub-folder
 ``klimaschutz-verstetigen/`` holds the site, or a fresh build); ``LIGHTHOUSE_PRESETS=desktop``
-picks presets. The scores of the performance category depend on the machine's load: the
-simulated 4x slower CPU multiplies the main-thread time measured here.
+picks presets, ``LIGHTHOUSE_RUNS`` the number of rounds (default 3). The scores of the performance
+category depend on the machine's load: the simulated 4x slower CPU multiplies the main-thread time
+measured here. So every page is audited in several rounds, one page after another in each round
+(a change of load hits all pages alike), and the median of each figure is reported, with the
+spread of performance and TBT. The page "theme_only" is the theme alone with the same settings
+(bench.browser's baseline, one page of plain text): what the theme costs on this machine before
+the project adds anything.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import localsite
-from bench.browser import PagesHandler
+from bench.browser import PagesHandler, _theme_baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -44,6 +50,7 @@ PAGES = {
     "sources": "quellen/",
     "data": "daten/",
     "not_found": "gibt-es-nicht/",
+    "theme_only": "../theme-basis/",  # beside the site, on the same server (not a page of ours)
 }
 # Lighthouse's default (a mid-range phone on slow 4G, simulated) and its desktop preset.
 PRESETS = ("mobile", "desktop")
@@ -95,8 +102,26 @@ def audit(url: str, chromium: str, preset: str = "mobile", status_404: bool = Fa
     }
 
 
-def run(site_parent: Path | None = None, presets: tuple[str, ...] = PRESETS) -> dict:
-    """Lighthouse on every page of PAGES, one after another, per preset: {preset: {page: figures}}."""
+def _median(runs: list[dict]) -> dict:
+    """One page's figures over several rounds: the median of each number, the spread of
+    performance and TBT, and the failed audits of the round with the median performance."""
+    middle = sorted(runs, key=lambda r: r["performance"])[len(runs) // 2]
+    figures = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "tbt_ms", "lcp_ms")}
+    figures = {key: round(value) for key, value in figures.items()}
+    return {
+        **figures,
+        "performance_all": [r["performance"] for r in runs],
+        "tbt_ms_all": [r["tbt_ms"] for r in runs],
+        "dom_size": middle["dom_size"],
+        "main_thread_ms": middle["main_thread_ms"],
+        "runtime_error": middle["runtime_error"],
+        "failed_audits": middle["failed_audits"],
+    }
+
+
+def run(site_parent: Path | None = None, presets: tuple[str, ...] = PRESETS, rounds: int = 3) -> dict:
+    """Lighthouse on every page of PAGES in ``rounds`` rounds, per preset: {preset: {page: figures}}
+    with the median figures of the rounds."""
     chromium = localsite.chromium_path()
     if chromium is None:
         raise SystemExit("kein Chromium gefunden (CHROMIUM setzen)")
@@ -110,20 +135,30 @@ def run(site_parent: Path | None = None, presets: tuple[str, ...] = PRESETS) -> 
                 check=True,
                 capture_output=True,
             )
-        results: dict = {preset: {} for preset in presets}
-        with localsite.serve(site_parent, PagesHandler) as base:
-            for preset in presets:
-                for name, path in PAGES.items():  # one after another: each run has the machine to itself
-                    figures = audit(base + path, chromium, preset, status_404=name == "not_found")
-                    results[preset][name] = figures
-                    print(f"lighthouse {preset} /{path}: {figures}", file=sys.stderr, flush=True)
-        return results
+        with tempfile.TemporaryDirectory(dir=site_parent, prefix="theme-") as theme_dir:
+            _theme_baseline(Path(theme_dir) / "theme-basis")
+            paths = {**PAGES, "theme_only": f"../{Path(theme_dir).name}/theme-basis/"}
+            runs: dict = {preset: {name: [] for name in paths} for preset in presets}
+            with localsite.serve(site_parent, PagesHandler) as base:
+                for round_ in range(rounds):
+                    for preset in presets:
+                        for name, path in paths.items():  # one after another: each run has the machine to itself
+                            figures = audit(base + path, chromium, preset, status_404=name == "not_found")
+                            runs[preset][name].append(figures)
+                            print(
+                                f"lighthouse {round_ + 1}/{rounds} {preset} /{path}: {figures}",
+                                file=sys.stderr,
+                                flush=True,
+                            )
+        return {preset: {name: _median(r) for name, r in pages.items()} for preset, pages in runs.items()}
 
 
 def misses(results: dict) -> list[str]:
     """Every goal a page misses, as a line of text."""
     lines = []
     for page, r in results.items():
+        if page == "theme_only":  # the baseline, not a page of the site
+            continue
         lines += [f"{page}: {cat} {r[cat]} < {goal}" for cat, goal in GOALS.items() if r[cat] < goal]
         if page in TBT_GOAL_MS and r["tbt_ms"] > TBT_GOAL_MS[page]:
             lines.append(f"{page}: TBT {r['tbt_ms']} ms > {TBT_GOAL_MS[page]} ms")
@@ -131,11 +166,14 @@ def misses(results: dict) -> list[str]:
 
 
 def summary(results: dict) -> str:
-    lines = [f"{'page':<11} {'a11y':>4} {'bp':>4} {'seo':>4} {'perf':>4} {'TBT ms':>7} {'LCP ms':>7}  path"]
+    lines = [
+        f"{'page':<11} {'a11y':>4} {'bp':>4} {'seo':>4} {'perf':>4} {'TBT ms':>7} {'LCP ms':>7}  path"
+        "  (medians; perf and TBT of every round)"
+    ]
     for page, r in results.items():
         lines.append(
             f"{page:<11} {r['accessibility']:>4} {r['best-practices']:>4} {r['seo']:>4} {r['performance']:>4} "
-            f"{r['tbt_ms']:>7} {r['lcp_ms']:>7}  /{PAGES[page]}"
+            f"{r['tbt_ms']:>7} {r['lcp_ms']:>7}  /{PAGES[page]}  {r['performance_all']} {r['tbt_ms_all']}"
         )
         lines += [f"{'':<11} - {audit}" for audit in r["failed_audits"]]
     missed = misses(results)
@@ -145,7 +183,8 @@ def summary(results: dict) -> str:
 
 if __name__ == "__main__":
     chosen = tuple(os.environ.get("LIGHTHOUSE_PRESETS", ",".join(PRESETS)).split(","))
-    results = run(Path(sys.argv[1]) if len(sys.argv) > 1 else None, chosen)
+    rounds = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
+    results = run(Path(sys.argv[1]) if len(sys.argv) > 1 else None, chosen, rounds)
     print(json.dumps(results, indent=2, ensure_ascii=False))
     for preset, figures in results.items():
         print(f"Lighthouse ({preset}):\n{summary(figures)}")

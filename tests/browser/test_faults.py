@@ -405,8 +405,11 @@ def test_progress_bar_grows_on_a_throttled_link(page, base_url, path):
 
 
 def test_without_javascript_no_progress_bar(nojs_page, base_url):
+    # the client's controls are in the markup (guide/templates/_runtime.md.j2), hidden until it runs
     nojs_page.goto(base_url + "rechner/")
-    assert nojs_page.locator("progress").count() == 0
+    assert nojs_page.locator("progress").count() == 1
+    for control in ("progress", ".calc-retry button", ".calc-stale-note"):
+        expect(nojs_page.locator(control)).to_be_hidden()
     assert nojs_page.get_attribute(ROOT, "data-calc-state") == "prerendered"
 
 
