@@ -10,7 +10,7 @@ from bench import browser, build, lighthouse, mutation
 
 def main() -> int:
     results = {"build": build.run(), "browser": browser.run()}
-    if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":  # about 20 minutes; BENCH_LIGHTHOUSE=0 skips it
+    if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":  # about 7 minutes a round; BENCH_LIGHTHOUSE=0 skips it
         results["lighthouse"] = lighthouse.run(rounds=int(os.environ.get("LIGHTHOUSE_RUNS", "3")))
     if os.environ.get("BENCH_MUTATION", "1") != "0":  # about half an hour; BENCH_MUTATION=0 skips it
         results["mutation"] = mutation.run()
