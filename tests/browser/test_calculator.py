@@ -214,6 +214,12 @@ def use_calculator(page: Page, base_url: str, values: dict) -> None:
         open_calculator(page, base_url, values)
         return
     values = DEFAULT_FORM | values
+    # number fields an earlier test or link may have set (e.g. the funded years) go back to the
+    # page's own values first, so the result depends on ``values`` alone, whatever ran before
+    page.evaluate(
+        "() => { for (const el of document.querySelectorAll('#rechner form input[data-number]'))"
+        " el.value = el.defaultValue; }"
+    )
     page.select_option("#f-model", values["model"])
     if "municipalities" in values:
         page.fill("#f-municipalities", str(values["municipalities"]))
