@@ -60,7 +60,9 @@ def query(values: dict) -> str:
 
 
 def worker_says(page, expression: str):
-    return page.workers[0].evaluate(expression)
+    """``expression`` in the calculator's worker (not the theme's search worker, which may start first)."""
+    (worker,) = [w for w in page.workers if w.url.split("?")[0].endswith("/calc-worker.mjs")]
+    return worker.evaluate(expression)
 
 
 def visit(context, url: str, root: str = "#rechner"):
