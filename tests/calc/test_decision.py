@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from html import unescape
 
 import pytest
 from calc_spec import PROPERTY, assert_german
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from calc.api import Session
 from calc.errors import InputError
+from calc.render import council_summary
 
 FLAT = {"pay_rise": 0, "workplace_cost": 0}  # the rows of calculator-rules.md
 LANDKREIS = {"model": "V7a", "inhabitants": 250_000, "municipalities": 40}  # 2 posts, 1 €/EW budget
@@ -504,3 +507,37 @@ def test_other_models_get_the_general_size_warning_on_the_limit(run, params):
     upper = params.models["V4"].size.max  # "Ca. 5.000 bis 25.000 EW"
     assert run(model="V4", inhabitants=upper)["warnings"] == []
     assert "(ca. 5.000 bis 25.000 EW)" in run(model="V4", inhabitants=upper + 1)["warnings"][0]
+
+
+# --------------------------------------------------------------------------------------------
+# The council's sentence when no step after funding falls in the period (calc.render)
+# --------------------------------------------------------------------------------------------
+
+# V 8 with 80,000 EW: 2 posts at 80,000 € = 160,000 €, budget 5 €/EW = 400,000 €. Without funding the
+# municipality carries all of it: (160,000 + 400,000) / 80,000 = 7,00 €/EW. With the Anschlussvorhaben
+# (40 % for a municipality that is not financially weak) over the whole period it carries 96,000 € of
+# the personnel cost: (96,000 + 400,000) / 80,000 = 6,20 €/EW, and the funding outlasts the period.
+COUNCIL_WITHOUT_STEP = [
+    pytest.param(
+        {"funding": "none"},
+        "Im Jahr 2026 trägt die Kommune 160.000\u00a0€ Personal- und Arbeitsplatzkosten; mit dem Budget "
+        "Klimaschutz sind das 7,00\u00a0€ je Einwohnerin und Einwohner.",
+        id="no-funding",
+    ),
+    pytest.param(
+        {"funding": "anschluss", "years": 2},
+        "Im Jahr 2026 trägt die Kommune 96.000\u00a0€ Personal- und Arbeitsplatzkosten nach Abzug der "
+        "Förderung; mit dem Budget Klimaschutz sind das 6,20\u00a0€ je Einwohnerin und Einwohner. Die "
+        "Förderung läuft über den gewählten Zeitraum hinaus (siehe Hinweise).",
+        id="funding-outlasts-the-period",
+    ),
+]
+
+
+@pytest.mark.parametrize("extra, sentence", COUNCIL_WITHOUT_STEP)
+def test_council_sentence_without_a_step_after_funding(run, extra, sentence):
+    data = {**V8, **FLAT, "cost_per_fte": 80_000, "first_year": 2026, "financially_weak": False, **extra}
+    result = run(**data)
+    assert result["after_funding"] is None
+    text = unescape(re.sub(r"<[^>]+>", "", council_summary(result)))
+    assert text == sentence

@@ -80,3 +80,23 @@ def test_finder_status_counts_the_fits(session):
 def test_no_status_outside_the_form_or_on_errors(session):
     assert "status" not in json.loads(session.run("estimate", json.dumps({"model": "V8", "inhabitants": 80000})))
     assert "status" not in _form(session, "estimate", {"model": "V8", "inhabitants": "0"})
+
+
+@pytest.mark.parametrize(
+    "data, status",
+    [
+        (  # one model fits: the singular
+            {"inhabitants": "5000", "relevance": "gering", "budget_per_inhabitant": "0,5"},
+            "Ergebnis aktualisiert: 1 Modell passt, 4 bedingt. "
+            "Am besten passt V 1 – Klimaschutz durch bestehende Verwaltung.",
+        ),
+        (
+            {"inhabitants": "12000", "relevance": "mittel", "budget_per_inhabitant": "2"},
+            "Ergebnis aktualisiert: 4 Modelle passen, 3 bedingt. "
+            "Am besten passt V 5 – Kommunales Energiemanagement (KEM).",
+        ),
+    ],
+)
+def test_finder_status_exact(session, data, status):
+    base = {"kind": "gemeinde", "history": "gering", "staff_fte": "0,5"}
+    assert _form(session, "finder", base | data)["status"] == status
