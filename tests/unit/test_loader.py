@@ -69,6 +69,10 @@ def after(pattern: str, added: str) -> Edit:
     return Edit(rf"^(?:{pattern})$", "\\g<0>\n" + added)
 
 
+# the marker at the start of the default comparison's explanation (vergleich_standard.erlaeuterung)
+AT_COMPARISON_TEXT = Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-")
+
+
 def break_file(root: Path, file: str, edits: list[Edit]) -> tuple[int, int]:
     """Apply the edits to content/<file>; return the 1-based (line, column) of the ``⟨`` marker."""
     path = root / file
@@ -672,7 +676,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  modell: v7", "  modell: v10"),
-            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+            AT_COMPARISON_TEXT,
         ],
         "vergleich_standard.erlaeuterung",
         "der Text nennt V 10 nicht, das Standardmodell aus eingaben_standard.modell",
@@ -682,7 +686,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  modelle: \[v8, v9\]", "  modelle: [v8, v10]"),
-            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+            AT_COMPARISON_TEXT,
         ],
         "vergleich_standard.erlaeuterung",
         "der Text nennt V 10 nicht, ein Modell aus vergleich_standard.modelle",
@@ -692,7 +696,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  einwohner: 50000", "  einwohner: 60000"),
-            Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+            AT_COMPARISON_TEXT,
         ],
         "vergleich_standard.erlaeuterung",
         "der Text nennt 60.000 nicht, die Einwohnerzahl aus eingaben_standard.einwohner",

@@ -534,7 +534,6 @@ function attach(root) {
   root.dataset.calcAttached = "1";
   const form = root.querySelector("form");
   const result = root.querySelector("[data-calc-result]");
-  const status = root.querySelector("[data-calc-status]");
   const command = root.dataset.calcRoot;
   const path = location.pathname;
   const version = root.dataset.pyodideVersion;
