@@ -4,11 +4,12 @@ The build goes into a temporary directory under the site's sub-path (as GitHub P
 never into the repository's site/. The calculator tests (tests/calc) do not use it; they also run
 inside Pyodide, where this file is not copied.
 
-``make test`` runs the tests in parallel (pytest-xdist, ``-n``): then the first worker that needs the
-site builds it, under a file lock in the run's shared temporary directory, and every other worker
-reads the same build from there. Tests that share an expensive session or module fixture run on one
-worker (``GROUPS``, with ``--dist loadgroup``), so the fixture is made once: the walk over every page,
-the one Firefox of the Firefox tests, the council paper drafts converted by LibreOffice.
+``make test TEST_WORKERS=N`` runs the tests in N processes (pytest-xdist, ``-n``; the default 0 runs
+them in one): then the first worker that needs the site builds it, under a file lock in the run's
+shared temporary directory, and every other worker reads the same build from there. Tests that share
+an expensive session or module fixture run on one worker (``GROUPS``, with ``--dist loadgroup``), so
+the fixture is made once: the walk over every page, the one Firefox of the Firefox tests, the council
+paper drafts converted by LibreOffice.
 """
 
 from __future__ import annotations
