@@ -69,7 +69,10 @@ def test_download_is_the_cli_draft_with_the_pages_numbers(page, base_url, tmp_pa
     download.save_as(path)
     cli = calc_cli("vorlage", data | {"kommune": NAME}, "--format", kind)
     assert path.read_bytes() == cli  # Pyodide in the browser = the command line
-    assert "wurde erstellt" in page.locator("[data-vorlage-status]").text_content()
+    size = fmt.number(len(cli) / 1000)  # whole kB in German notation, e.g. 1.234
+    assert page.locator("[data-vorlage-status]").text_content() == (
+        f"Die Beschlussvorlage „{download.suggested_filename}“ ({size}\u00a0kB) wurde erstellt."
+    )
 
     shown = shown_fields(page)
     lines = text_lines(convert([path], TEXT, tmp_path / "text", tmp_path / "profile")[0])
