@@ -9,7 +9,8 @@ the calculator and finder.
 
 ``python -m bench.lighthouse [site parent]`` runs it alone (a built site whose sub-folder
 ``klimaschutz-verstetigen/`` holds the site, or a fresh build); ``LIGHTHOUSE_PRESETS=desktop``
-picks presets, ``LIGHTHOUSE_RUNS`` the number of rounds (default 3). The scores of the performance
+picks presets, ``LIGHTHOUSE_RUNS`` the number of rounds (default 3), ``LIGHTHOUSE_PAGES`` a part of
+the pages by name (e.g. ``calculator,finder,theme_only`` for more rounds of just those). The scores of the performance
 category depend on the machine's load: the simulated 4x slower CPU multiplies the main-thread time
 measured here. So every page is audited in several rounds, one page after another in each round
 (a change of load hits all pages alike), and the median of each figure is reported, with the
@@ -119,9 +120,17 @@ def _median(runs: list[dict]) -> dict:
     }
 
 
-def run(site_parent: Path | None = None, presets: tuple[str, ...] = PRESETS, rounds: int = 3) -> dict:
-    """Lighthouse on every page of PAGES in ``rounds`` rounds, per preset: {preset: {page: figures}}
-    with the median figures of the rounds."""
+def run(
+    site_parent: Path | None = None,
+    presets: tuple[str, ...] = PRESETS,
+    rounds: int = 3,
+    pages: tuple[str, ...] = tuple(PAGES),
+) -> dict:
+    """Lighthouse on ``pages`` (names in PAGES) in ``rounds`` rounds, per preset:
+    {preset: {page: figures}} with the median figures of the rounds."""
+    unknown = sorted(set(pages) - set(PAGES))
+    if unknown:
+        raise SystemExit(f"unbekannte Seiten: {', '.join(unknown)} (bekannt: {', '.join(PAGES)})")
     chromium = localsite.chromium_path()
     if chromium is None:
         raise SystemExit("kein Chromium gefunden (CHROMIUM setzen)")
@@ -138,6 +147,7 @@ def run(site_parent: Path | None = None, presets: tuple[str, ...] = PRESETS, rou
         with tempfile.TemporaryDirectory(dir=site_parent, prefix="theme-") as theme_dir:
             _theme_baseline(Path(theme_dir) / "theme-basis")
             paths = {**PAGES, "theme_only": f"../{Path(theme_dir).name}/theme-basis/"}
+            paths = {name: path for name, path in paths.items() if name in pages}
             runs: dict = {preset: {name: [] for name in paths} for preset in presets}
             with localsite.serve(site_parent, PagesHandler) as base:
                 for round_ in range(rounds):
@@ -184,7 +194,8 @@ def summary(results: dict) -> str:
 if __name__ == "__main__":
     chosen = tuple(os.environ.get("LIGHTHOUSE_PRESETS", ",".join(PRESETS)).split(","))
     rounds = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
-    results = run(Path(sys.argv[1]) if len(sys.argv) > 1 else None, chosen, rounds)
+    pages = tuple(os.environ.get("LIGHTHOUSE_PAGES", ",".join(PAGES)).split(","))
+    results = run(Path(sys.argv[1]) if len(sys.argv) > 1 else None, chosen, rounds, pages)
     print(json.dumps(results, indent=2, ensure_ascii=False))
     for preset, figures in results.items():
         print(f"Lighthouse ({preset}):\n{summary(figures)}")

@@ -51,6 +51,19 @@ STRUCTURE = """() => {
     const title = [...svg.children].find((c) => c.tagName.toLowerCase() === "title");
     return text(title);
   };
+  // content-visibility: auto (which the site uses to skip rendering what is off screen) clips
+  // painting to the element's box, as overflow: hidden would: a focus ring or a list number that
+  // reaches outside the box is cut off. Elements that clip anyway (overflow) are not at risk.
+  const paintClipped = () => [...document.querySelectorAll("body *")]
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      if (style.contentVisibility !== "auto" && !/paint|strict|content/.test(style.contain)) return false;
+      if (style.overflowX !== "visible" || style.overflowY !== "visible") return false;
+      const marker = style.display === "list-item" && style.listStylePosition === "outside"
+        && style.listStyleType !== "none";
+      return marker || el.querySelector("a[href], button, input, select, textarea, summary, [tabindex]");
+    })
+    .map((el) => el.outerHTML.slice(0, 120));
   return {
     lang: document.documentElement.getAttribute("lang"),
     title: document.title,
@@ -61,6 +74,7 @@ STRUCTURE = """() => {
       .filter((t) => !t.querySelector("th")).map((t) => t.outerHTML.slice(0, 160)) : ["(kein .md-content)"],
     unnamedSvgs: [...document.querySelectorAll('svg[role="img"]')]
       .filter((svg) => !svgName(svg)).map((svg) => svg.outerHTML.slice(0, 160)),
+    paintClipped: paintClipped(),
   };
 }"""
 

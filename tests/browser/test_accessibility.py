@@ -170,6 +170,13 @@ def test_content_tables_have_header_cells(audit):
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
+def test_nothing_focusable_or_numbered_is_clipped_by_paint_containment(audit):
+    """Skipping the rendering of what is off screen (content-visibility: auto) must not cut off a
+    focus ring or a list number: such elements hold neither links nor controls nor list markers."""
+    clipped = {_name(path): r["paintClipped"] for path, r in audit.items() if r["paintClipped"]}
+    assert not clipped, clipped
+
+
 def test_svg_images_have_an_accessible_name(audit):
     problems = {_name(p): r["unnamedSvgs"] for p, r in audit.items() if r["unnamedSvgs"]}
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
