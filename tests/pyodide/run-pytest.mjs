@@ -36,6 +36,7 @@ const COPY = [
   ["calc", ".py"],
   ["tests/calc", ".py"],
   ["tests/calc/golden", ".html"],
+  ["tests/calc/golden", ".txt"],
 ];
 
 function fail(message) {
