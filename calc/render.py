@@ -405,11 +405,11 @@ def finder_html(result: dict, calculator_url: str, base: str = "../") -> str:
             f'<li class="finder-model {FIT_CLASS[m["fit"]]}" data-model="{escape(m["model"])}">'
             f'<h3><a href="{base}{escape(m["url"])}">{escape(m["number"])} – {escape(m["name"])}</a> '
             f'<span class="finder-fit">{_value(f"models.{i}.fit", m["fit"], str)}</span></h3>'
-            '<table class="calc-table"><caption class="visually-hidden">'
+            '<div class="finder-criteria"><table class="calc-table"><caption class="visually-hidden">'
             f"Kriterien für {escape(m['number'])}</caption>"
             '<thead><tr><th scope="col">Kriterium</th><th scope="col">Status</th>'
             '<th scope="col">Begründung</th></tr></thead>'
-            f"<tbody>{criteria}</tbody></table>"
+            f"<tbody>{criteria}</tbody></table></div>"
             f"{_calculator_link(m, calculator_url, base)}</li>"
         )
     return (

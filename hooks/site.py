@@ -27,6 +27,7 @@ from guide.markup import clean_theme_markup  # noqa: E402
 from guide.nav import navigation  # noqa: E402
 from guide.operator import placeholders  # noqa: E402
 from guide.pages import site_pages  # noqa: E402
+from guide.searchfix import fix_search_exclusion  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,7 @@ _build: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    fix_search_exclusion()  # before the theme's search plugin indexes the first page
     try:
         content = load_content(ROOT / "content")
     except ContentError as exc:

@@ -1,0 +1,30 @@
+"""A fix for the theme's search index: blocks marked ``data-search-exclude`` stay out of it.
+
+Material for MkDocs 9.7.6 (pinned; in maintenance) compares the elements its search parser tracks by
+tag name only (``material.plugins.search.plugin.Element.__eq__``). So the first ``</div>`` inside an
+excluded ``<div>`` ends the exclusion: the calculator's prerendered example result (an excluded
+``div`` holding tables in ``div``s) was indexed, and search offered its example amounts as if they
+were content; a ``div`` inside a finder card even stopped the build (``'<li>' is not in list``).
+
+The fix compares two parsed elements by identity – the element the parser entered is the one it
+leaves – and keeps the comparison with a tag name (``el == "script"``) as it is. Applied by the
+build hook before the first page is indexed; ``tests/unit/test_searchfix.py`` shows the theme's
+parser with and without it.
+"""
+
+from __future__ import annotations
+
+
+def _same_element(self, other) -> bool:
+    if isinstance(other, type(self)):
+        return self is other
+    return self.tag == other
+
+
+def fix_search_exclusion() -> None:
+    """Make the theme's search parser keep excluded blocks out, however deeply they nest."""
+    from material.plugins.search.plugin import Element
+
+    if Element.__eq__ is not _same_element:
+        Element.__eq__ = _same_element
+        Element.__hash__ = lambda self: hash(self.tag)  # defining __eq__ would otherwise drop it
