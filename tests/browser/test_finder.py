@@ -222,28 +222,3 @@ def test_without_javascript_matrix_and_example(nojs_page, base_url, calc_cli):
     code, expected = calc_cli("finder", defaults)
     assert code == 0, expected
     assert_matches_cli(page, expected, base_url)
-
-
-def test_criteria_far_below_are_rendered_only_when_near_the_screen(nojs_page, base_url):
-    """The 14 models' criteria tables cost style and layout work while the page loads; those far below
-    the screen are skipped until the reader scrolls near them (content-visibility on their box: on
-    the table itself it would have no effect), and they are there, whole, once near."""
-    page = nojs_page
-    page.set_viewport_size({"width": 412, "height": 823})
-    page.goto(base_url + "finder/")
-    last = page.locator(".finder-criteria table").last
-    shown = "table => table.checkVisibility({contentVisibilityAuto: true})"
-
-    def skipped():
-        assert not last.evaluate(shown)
-
-    wait_until(skipped, timeout=5)
-    assert page.locator(".finder-criteria").count() == len(MODELS)
-    last.scroll_into_view_if_needed()
-
-    def rendered():
-        assert last.evaluate(shown)
-        assert last.evaluate("table => table.getBoundingClientRect().height") > 100
-
-    wait_until(rendered, timeout=5)
-    assert "Kriterium" in last.inner_text()
