@@ -1,5 +1,5 @@
 """The council paper drafts (``python -m calc vorlage``), compared whole with reviewed copies in
-tests/calc/golden/: the package's entries in order with their compression, and every XML part with
+tests/calc/golden/: the package's entries in order with their metadata, and every XML part with
 one element per line, so a change of a style, a column width, a heading or a word shows as a diff.
 The other tests read the drafts' text and numbers; these pin the document itself.
 
@@ -30,11 +30,16 @@ GOLDEN_CASES = {
 
 
 def readable(data: bytes) -> str:
-    """The package as text: each entry's name and compression, then each part, one tag a line."""
+    """The package as text: each entry's name, compression, time stamp and file attributes (the same
+    on every machine and run), then each part, one tag a line."""
     lines = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
-        lines += [f"{info.filename} compress_type={info.compress_type}" for info in infos]
+        lines += [
+            f"{info.filename} compress_type={info.compress_type} date_time={info.date_time}"
+            f" create_system={info.create_system} external_attr={oct(info.external_attr)}"
+            for info in infos
+        ]
         for info in infos:
             text = archive.read(info).decode("utf-8")
             lines += [f"== {info.filename}", text.replace("><", ">\n<")]
