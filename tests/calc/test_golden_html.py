@@ -52,6 +52,12 @@ CASES = [
         id="compare",
     ),
     pytest.param(
+        "compare",
+        {"models": ["V5", "V10", "V1"], "inhabitants": 12000, "first_year": 2027, "funding": "none"},
+        "compare-ohne-foerderung",
+        id="compare-without-funding",  # no step after funding: each model's own share in the first year
+    ),
+    pytest.param(
         "finder",
         {
             "kind": "gemeinde",
