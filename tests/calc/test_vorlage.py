@@ -282,6 +282,9 @@ def test_funding_beyond_the_years_shown(session):
         pytest.param(V8, "Gemeinderat", id="town-model"),
         pytest.param({"model": "V10", "inhabitants": 200_000, "municipalities": 30}, "Kreistag", id="both-kinds-30"),
         pytest.param({"model": "V10", "inhabitants": 200_000}, "Gemeinderat", id="both-kinds-town"),
+        # the boundary: two municipalities are already several, one is a town
+        pytest.param({"model": "V10", "inhabitants": 20_000, "municipalities": 2}, "Kreistag", id="both-kinds-2"),
+        pytest.param({"model": "V10", "inhabitants": 20_000, "municipalities": 1}, "Gemeinderat", id="both-kinds-1"),
         pytest.param(V8 | {"gremium": "Stadtrat"}, "Stadtrat", id="given"),
     ],
 )
