@@ -368,10 +368,11 @@ RECORD_STATUS = """() => {
 def test_progress_bar_grows_on_a_throttled_link(page, base_url, path):
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
-    # about 2 MB/s: the 12 MB runtime takes several seconds, with many steps to see
+    # about 5 MB/s: the 12 MB runtime takes a few seconds, with many steps to see (each one is
+    # recorded in the page, so a slower link would only make the test slower)
     cdp.send(
         "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 40, "downloadThroughput": 2_000_000, "uploadThroughput": 500_000},
+        {"offline": False, "latency": 40, "downloadThroughput": 5_000_000, "uploadThroughput": 500_000},
     )
     page.add_init_script(RECORD_PROGRESS)
     page.goto(base_url + LINKS[path], wait_until="domcontentloaded")
