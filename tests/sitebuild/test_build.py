@@ -391,3 +391,33 @@ def test_prerendered_result_is_not_in_the_search_index(site, url):
     assert text and len(distinctive) >= 5, distinctive
     leaked = sorted(value for value in distinctive if value in text)
     assert not leaked, leaked[:10]
+    # nor does a heading of the result open an entry of its own (an empty one, under the page's title)
+    inside = _headings_in_excluded_blocks(page(site, url))
+    assert inside, "keine Überschrift im Ergebnis gefunden"
+    entries = {doc["location"] for doc in index["docs"]}
+    assert not {f"{url}#{heading}" for heading in inside} & entries
+
+
+def _headings_in_excluded_blocks(html: str) -> set[str]:
+    """The ids of the headings inside elements marked data-search-exclude."""
+    from html.parser import HTMLParser
+
+    void = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    found: set[str] = set()
+    stack: list[bool] = []  # per open element: inside an excluded block
+
+    class Walker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            inside = bool(stack and stack[-1]) or "data-search-exclude" in attrs
+            if inside and re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
+                found.add(attrs["id"])
+            if tag not in void:
+                stack.append(inside)
+
+        def handle_endtag(self, tag):
+            if tag not in void and stack:
+                stack.pop()
+
+    Walker().feed(html)
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from material.plugins.search.plugin import Parser
 
-from guide.searchfix import fix_search_exclusion
+from guide.searchfix import THEME, fix_search_exclusion
 
 PAGE = (
     '<h1 id="t">Rechner</h1><p>Einleitung</p>'
@@ -17,11 +17,16 @@ PAGE = (
 )
 
 
-def indexed(html: str) -> str:
+def sections(html: str) -> list:
+    """The entries the theme's search makes of a page (those not excluded)."""
     parser = Parser()
     parser.feed(html)
     parser.close()
-    return " | ".join(f"{''.join(s.title)}: {''.join(s.text)}" for s in parser.data if not s.is_excluded())
+    return [s for s in parser.data if not s.is_excluded()]
+
+
+def indexed(html: str) -> str:
+    return " | ".join(f"{''.join(s.title)}: {''.join(s.text)}" for s in sections(html))
 
 
 def test_excluded_block_stays_out_with_nested_divs():
@@ -31,6 +36,8 @@ def test_excluded_block_stays_out_with_nested_divs():
         assert secret not in text, text
     for kept in ("Einleitung", "So rechnet der Rechner", "<li>Mindestpersonal</li>", "Schluss"):
         assert kept in text, text
+    # the heading inside the excluded block opens no entry of its own
+    assert [s.id for s in sections(PAGE)] == [None, "so"], text
 
 
 def test_fix_is_applied_once_and_keeps_tag_comparison():
@@ -48,10 +55,14 @@ def test_without_the_fix_the_theme_indexes_excluded_content():
     """The reason for the fix: the theme's own comparison by tag name (pinned Material 9.7.6)."""
     from material.plugins.search.plugin import Element
 
-    fixed = Element.__eq__
+    fix_search_exclusion()
+    fixed = Element.__eq__, Parser.handle_starttag
     Element.__eq__ = lambda self, other: self.tag == (other.tag if isinstance(other, Element) else other)
+    Parser.handle_starttag = THEME["handle_starttag"]
     try:
         text = indexed(PAGE)
+        ids = [s.id for s in sections(PAGE)]
     finally:
-        Element.__eq__ = fixed
+        Element.__eq__, Parser.handle_starttag = fixed
+    assert ids == [None, "e", "so"], ids
     assert "Geheim" in text and "Auch geheim" in text, text
