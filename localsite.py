@@ -5,8 +5,9 @@ and yields the base URL of that sub-path; unknown addresses get the site's 404.h
 Pages. ``chromium_path()`` finds the machine's Chromium or Chrome (Debian's ``chromium`` here,
 Google Chrome on GitHub's Ubuntu runners); ``CHROMIUM_ARGS`` launch it without any network
 traffic of its own (no browser download). ``firefox_path()`` finds Debian's Firefox ESR for the
-Firefox tests (tests/firefox). ``python3 localsite.py`` prints the Chromium path found, ``python3
-localsite.py firefox`` the Firefox path (for make).
+Firefox tests (tests/firefox). ``calc_worker(page)`` is the calculator's worker of a Playwright page.
+``python3 localsite.py`` prints the Chromium path found, ``python3 localsite.py firefox`` the Firefox
+path (for make).
 """
 
 from __future__ import annotations
@@ -107,6 +108,12 @@ def serve(parent: Path, handler_class: type[Handler] = Handler) -> Iterator[str]
         yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
     finally:
         server.shutdown()
+
+
+def calc_worker(page):
+    """The calculator's module worker of a Playwright page, or None: found by its address, since the
+    theme's search worker may have started first."""
+    return next((w for w in page.workers if w.url.split("?")[0].endswith("/calc-worker.mjs")), None)
 
 
 if __name__ == "__main__":  # `python3 localsite.py [firefox]`: the browser path for the Makefile, or nothing

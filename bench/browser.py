@@ -131,8 +131,7 @@ def _time_to_ready(context, url: str, starts: list | None = None, keep_snapshot:
     page.wait_for_selector('[data-calc-state="ready"]', timeout=120_000)
     page.wait_for_function("() => window.__bench.readyAt !== null")
     bench = page.evaluate("window.__bench")
-    # the calculator's worker, not the theme's search worker (which may start first)
-    worker = next((w for w in page.workers if w.url.split("?")[0].endswith("/calc-worker.mjs")), None)
+    worker = localsite.calc_worker(page)
     if starts is not None and worker is not None:
         starts.append(worker.evaluate("self.calcStart || null"))
     if keep_snapshot and worker is not None and worker.evaluate("self.calcStart !== undefined"):

@@ -31,8 +31,7 @@ def fix_search_exclusion() -> None:
 
     if Element.__eq__ is _same_element:
         return
-    Element.__eq__ = _same_element
-    Element.__hash__ = lambda self: hash(self.tag)  # defining __eq__ would otherwise drop it
+    Element.__eq__ = _same_element  # the theme's __hash__ (by tag) stays: equal elements share it
     start_tag = THEME["handle_starttag"] = Parser.handle_starttag
 
     def handle_starttag(self, tag, attrs):

@@ -29,6 +29,8 @@ from browserkit import prerendered_inputs
 from faultserver import Fault, FaultClock
 from playwright.sync_api import Page, expect
 
+from calc import fmt
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["rechner/", "finder/"]
@@ -493,6 +495,34 @@ def test_list_fields_read_apply_and_write(page, base_url):
     assert result["afterQuery"] == {"model": "V8", "compare": ["V7a", "V10"], "other": "x"}
     assert result["shorter"] == ["V11", "", ""]
     assert result["search"] == "?model=V8&compare=V10,V11"
+
+
+# (value, at most, at least decimals): the client's numbers must read as calc/fmt.py writes them.
+# Not exact ties like 0,25 to one decimal: toFixed rounds those up, Python to the even digit.
+NUMBERS = [
+    (1234.5, 1, 1),
+    (6.0, 1, 1),
+    (0.04, 1, 1),
+    (6574321.26, 1, 1),
+    (12345.678, 0, 0),
+    (999.4, 0, 0),
+    (2.0, 2, 0),
+    (2.5, 2, 0),
+    (2.25, 2, 0),
+    (100.0, 2, 0),
+    (1234567.891, 2, 0),
+]
+
+
+def test_client_numbers_are_written_as_the_one_formatter_writes_them(page, base_url):
+    page.goto(base_url + "rechner/")
+    shown = page.evaluate(
+        "async ([moduleUrl, cases]) => { const {germanNumber} = await import(moduleUrl);"
+        " return cases.map(([value, most, least]) => germanNumber(value, most, least)); }",
+        [base_url + "assets/js/calc-page.js", NUMBERS],
+    )
+    expected = [fmt.decimal(v) if least == 0 and most == 2 else fmt.number(v, most) for v, most, least in NUMBERS]
+    assert shown == expected
 
 
 def test_one_client_module_without_globals(page, base_url):

@@ -60,8 +60,9 @@ def query(values: dict) -> str:
 
 
 def worker_says(page, expression: str):
-    """``expression`` in the calculator's worker (not the theme's search worker, which may start first)."""
-    (worker,) = [w for w in page.workers if w.url.split("?")[0].endswith("/calc-worker.mjs")]
+    """``expression`` in the calculator's worker."""
+    worker = localsite.calc_worker(page)
+    assert worker is not None, "kein Worker des Rechners"
     return worker.evaluate(expression)
 
 

@@ -1,7 +1,10 @@
 """Shared by the calculator tests (they also run inside Pyodide, where only tests/calc is copied):
-the model keys of shared/design/calculator-rules.md and the check that a reader-facing text is German."""
+the model keys of shared/design/calculator-rules.md, the check that a reader-facing text is German,
+and the comparison with a reviewed copy in tests/calc/golden/."""
 
+import os
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
@@ -24,3 +27,15 @@ def assert_german(text: str) -> None:
     assert isinstance(text, str) and text.strip(), "text must be a non-empty string"
     assert GERMAN.search(text), f"not a German sentence: {text!r}"
     assert not ENGLISH.search(text), f"English words in a reader-facing text: {text!r}"
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """``text`` equals the reviewed copy ``golden/name``; with UPDATE_GOLDEN=1 it becomes the copy."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path.name} fehlt: mit UPDATE_GOLDEN=1 schreiben und prüfen"
+    assert text == path.read_text(encoding="utf-8")

@@ -8,12 +8,10 @@ After an intended change of the output, write the new copies with
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
+from calc_spec import assert_golden
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = [
     pytest.param(
         "estimate",
@@ -76,8 +74,4 @@ CASES = [
 @pytest.mark.parametrize("command, data, name", CASES)
 def test_rendered_html_equals_the_reviewed_copy(session, command, data, name):
     html = json.loads(session.run(command, json.dumps(data)))["html"]
-    path = GOLDEN / f"{name}.html"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(html + "\n", encoding="utf-8")
-    assert path.is_file(), f"{path.name} fehlt: mit UPDATE_GOLDEN=1 schreiben und prüfen"
-    assert html + "\n" == path.read_text(encoding="utf-8")
+    assert_golden(f"{name}.html", html + "\n")

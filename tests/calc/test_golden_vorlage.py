@@ -10,14 +10,12 @@ After an intended change of the drafts, write the new copies with
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from pathlib import Path
 
 import pytest
+from calc_spec import assert_golden
 from vorlage_cases import CASES
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 # A small Gemeinde without funding and less than one post, and a comparison without funding (no
 # step after funding): the draft's other branches.
 SMALL = {"model": "V1", "inhabitants": 4000, "years": 3, "kommune": "Musterdorf"}
@@ -49,12 +47,7 @@ def readable(data: bytes) -> str:
 @pytest.mark.parametrize("case", GOLDEN_CASES)
 def test_draft_equals_the_reviewed_copy(session, case):
     kind, data = GOLDEN_CASES[case]
-    text = readable(session.vorlage({**data, "format": kind}).data)
-    path = GOLDEN / f"vorlage-{case}.txt"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path.name} fehlt: mit UPDATE_GOLDEN=1 schreiben und prüfen"
-    assert text == path.read_text(encoding="utf-8")
+    assert_golden(f"vorlage-{case}.txt", readable(session.vorlage({**data, "format": kind}).data))
 
 
 def test_answer_carries_the_file_as_one_line_of_base64(session):

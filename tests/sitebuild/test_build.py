@@ -387,7 +387,8 @@ def test_prerendered_result_is_not_in_the_search_index(site, url):
     shown = set(re.findall(r'<span data-field="[^"]*" data-value="[^"]*">([^<]+)</span>', page(site, url)))
     # what only the result says: its sentences (reasons, notes) and amounts from 100.000 € on (the
     # page's own explanation names smaller ones, e.g. the default cost of a post)
-    distinctive = {v for v in shown if len(v) >= 40 or re.fullmatch(r"\d{1,3}(\.\d{3}){1,}\xa0€", v) and len(v) >= 9}
+    amount = re.compile(r"\d{1,3}(\.\d{3})+\xa0€")
+    distinctive = {v for v in shown if len(v) >= 40 or (amount.fullmatch(v) and len(v) >= len("100.000\xa0€"))}
     assert text and len(distinctive) >= 5, distinctive
     leaked = sorted(value for value in distinctive if value in text)
     assert not leaked, leaked[:10]

@@ -332,18 +332,21 @@ function setStatus(root, text) {
 }
 
 /**
- * A number in German notation with ``digits`` decimals: 1.234,5. Not Intl.NumberFormat: the first
- * one a page creates loads the locale data, 30–50 ms on the main thread (measured in Chromium's
- * trace, December 2026), and the progress line is written while the page is still starting.
+ * The client's one number formatter, German notation: 1.234,5 – at most ``digits`` decimals, at
+ * least ``minDigits`` (trailing zeros beyond them dropped). Not Intl.NumberFormat: the first one a
+ * page creates loads the locale data, 30–50 ms on the main thread (measured in Chromium's trace,
+ * December 2026), and the progress line is written while the page is still starting. Results are
+ * formatted by the Python side (calc/fmt.py); this is for what the page says before and around them.
  */
-function germanFixed(value, digits) {
-  const [whole, fraction] = value.toFixed(digits).split(".");
+export function germanNumber(value, digits, minDigits = digits) {
+  const [whole, fraction = ""] = value.toFixed(digits).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction ? `${grouped},${fraction}` : grouped;
+  const kept = fraction.replace(/0+$/, "").padEnd(minDigits, "0");
+  return kept ? `${grouped},${kept}` : grouped;
 }
 
 function megabytes(bytes) {
-  return `${germanFixed(bytes / 1e6, 1)}\u00a0MB`;
+  return `${germanNumber(bytes / 1e6, 1)}\u00a0MB`;
 }
 
 const FEATURES = {
@@ -448,7 +451,7 @@ function shownValue(form, fields, value) {
         return option ? option.textContent.trim() : v;
       }
       const n = numberOf(v);
-      return n === null ? v : n.toLocaleString("de-DE", { maximumFractionDigits: 2 });
+      return n === null ? v : germanNumber(n, 2, 0);
     })
     .join(", ");
 }
@@ -525,7 +528,7 @@ function attachDraft(root, form) {
       return;
     }
     offerDownload(answer.result);
-    const size = `${germanFixed(answer.result.size / 1000, 0)}\u00a0kB`;
+    const size = `${germanNumber(answer.result.size / 1000, 0)}\u00a0kB`;
     status.textContent = `Die Beschlussvorlage „${answer.result.filename}“ (${size}) wurde erstellt.`;
   }
 
