@@ -303,6 +303,72 @@ def test_busy_start_on_a_slow_computer_is_not_a_stall(page, faulty, built_site):
 
 
 # --------------------------------------------------------------------------------------------
+# When the runtime starts: after the page, so both cores serve the page's own start-up first
+# --------------------------------------------------------------------------------------------
+
+# Runs before any page script: the document's readyState and the page's time (ms) each time the
+# calculator's worker is made, and the time of DOMContentLoaded.
+WORKER_STARTS = """
+window.__workerStarts = [];
+document.addEventListener("DOMContentLoaded", () => { window.__parsedAt = performance.now(); });
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    if (String(url).includes("calc-worker")) window.__workerStarts.push([document.readyState, performance.now()]);
+    super(url, options);
+  }
+};
+"""
+PIXEL = bytes.fromhex(  # the smallest PNG: one transparent pixel
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def with_image(page: Page, path: str, image: str) -> None:
+    """Serve ``path`` (a link with a query) with one more image at the end of <body>."""
+
+    def add_image(route):
+        body = route.fetch().text().replace("</body>", f'<img src="{image}" alt=""></body>')
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route(f"**/{path}?*", add_image)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_runtime_starts_once_the_page_has_loaded(page, base_url, path):
+    """While a file of the page is still on its way, the form works on and the runtime waits."""
+    held = []
+    page.route("**/late.png", lambda route: held.append(route))
+    with_image(page, path, "late.png")
+    page.add_init_script(WORKER_STARTS)
+    page.goto(base_url + LINKS[path], wait_until="domcontentloaded")
+    page.wait_for_selector(f"{ROOT}[data-calc-attached]", state="attached")
+    assert page.evaluate("[document.readyState, window.__workerStarts]") == ["interactive", []]
+    assert held, "das Bild ist angefragt"
+    held[0].fulfill(body=PIXEL, content_type="image/png")  # the last file: the page has loaded
+    wait_state(page, "ready", READY_TIMEOUT / 1000)
+    assert [state for state, _ in page.evaluate("window.__workerStarts")] == ["complete"]
+
+
+def test_page_file_that_never_arrives_delays_the_runtime_only_briefly(page, base_url):
+    """An image that hangs holds the load event back for good: the runtime starts 3 s after the
+    form is attached (calc-page.js: LOAD_WAIT_MS), and the calculator works."""
+    held = []
+    page.route("**/never-arrives.png", lambda route: held.append(route))
+    with_image(page, "rechner/", "never-arrives.png")
+    page.add_init_script(WORKER_STARTS)
+    page.goto(base_url + LINKS["rechner/"], wait_until="domcontentloaded")
+    wait_state(page, "ready", READY_TIMEOUT / 1000)
+    assert held, "das Bild ist angefragt"
+    starts, parsed_at = page.evaluate("[window.__workerStarts, window.__parsedAt]")
+    assert [state for state, _ in starts] == ["interactive"]
+    assert starts[0][1] - parsed_at >= 3000 - 1  # timers never fire early; 1 ms for rounding
+    assert page.evaluate("document.readyState") == "interactive"
+    expect(page.locator(f"{ROOT} .calc-stale-note")).to_be_hidden()
+
+
+# --------------------------------------------------------------------------------------------
 # Retry without reloading
 # --------------------------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 // The calculator client for /rechner/ and /finder/: reads the form, asks the Python worker, shows
 // the HTML the Python side renders. One ES module, loaded once per document from <head> on every
-// page (overrides/main.html, async): on the calculator pages its <script> carries
-// data-pyodide-version, and the runtime download starts while the page is still being parsed; on
-// other pages it only waits for Material's instant navigation to bring a calculator in
-// (document$). A module is evaluated once per document, however often the theme re-inserts scripts.
+// page (overrides/main.html, async): it attaches to every calculator Material's document$ brings
+// (the first page and every page instant navigation brings) and starts the runtime once the page
+// itself has loaded (afterPageLoad). A module is evaluated once per document, however often the
+// theme re-inserts scripts.
 //
 // Never stuck: every way the runtime can fail ends in data-calc-state="error" with a German
 // message and a button "Erneut versuchen" – failed downloads are reported by the worker where they
@@ -21,6 +21,7 @@ const HERE = import.meta.url;
 const STALL_MS = 15_000; // idle and no progress: a stalled download, a start that waits for nothing
 const BUSY_MS = 90_000; // no progress although the worker is busy: a start that never ends
 const CHECK_MS = 1_000;
+const LOAD_WAIT_MS = 3_000; // the runtime starts at the latest this long after the form is attached
 
 // --------------------------------------------------------------------------------------------
 // The runtime: one worker per document, shared by the calculator and the finder
@@ -103,6 +104,24 @@ function startRuntime(version) {
   watch(rt);
   notify();
   return rt;
+}
+
+/** Calls ``start`` once the document has loaded: the runtime's download and start (WebAssembly
+ * compiled on every core) made the page's own start-up tasks on the main thread about twice as
+ * long on a 2-core machine when they ran alongside (Lighthouse: Total Blocking Time). A file of the
+ * page that never arrives delays the start by LOAD_WAIT_MS at most. */
+function afterPageLoad(start) {
+  if (document.readyState === "complete") {
+    start();
+    return;
+  }
+  let pending = true;
+  const once = () => {
+    if (pending) start();
+    pending = false;
+  };
+  window.addEventListener("load", () => setTimeout(once, 0), { once: true });
+  setTimeout(once, LOAD_WAIT_MS);
 }
 
 function watch(rt) {
@@ -561,15 +580,16 @@ function attach(root) {
   function markStale() {
     const names = result.hidden ? [] : differences(resultInput, readForm(form));
     const stale = names.length > 0;
+    const coming = !runtime || runtime.state === "loading"; // not started yet (afterPageLoad) or loading
     result.classList.toggle("calc-stale", stale);
     ui.stale.hidden = !stale;
     if (stale) {
       const own = describeInput(form, resultInput, names);
       ui.stale.textContent =
         `Das folgende Ergebnis gilt für ${own.length ? own.join(", ") : "andere Eingaben"} – nicht für die Eingaben im Formular.` +
-        (runtime && runtime.state === "loading" ? " Es wird neu berechnet, sobald der Rechenkern geladen ist." : "");
+        (coming ? " Es wird neu berechnet, sobald der Rechenkern geladen ist." : "");
     }
-    if (stale && runtime && runtime.state === "loading") result.setAttribute("aria-busy", "true");
+    if (stale && coming) result.setAttribute("aria-busy", "true");
     else result.removeAttribute("aria-busy");
     return stale;
   }
@@ -623,7 +643,7 @@ function attach(root) {
     ui.progressBox.hidden = state !== "loading";
     ui.retryBox.hidden = state !== "error" || rt.failure.kind === "unsupported";
     if (state === "loading") {
-      if (rt.total > 0) {
+      if (rt && rt.total > 0) {
         ui.progress.max = rt.total;
         ui.progress.value = Math.min(rt.loaded, rt.total);
         const text = `${megabytes(rt.loaded)} von ${megabytes(rt.total)}`;
@@ -679,7 +699,11 @@ function attach(root) {
   if (print) print.addEventListener("click", () => window.print());
 
   listeners.add(show);
-  show(runtime || startRuntime(version)); // a failed runtime is started again only by the reader
+  show(runtime); // a failed runtime is started again only by the reader
+  if (!runtime)
+    afterPageLoad(() => {
+      if (!runtime && root.isConnected) startRuntime(version); // shown through the listeners
+    });
 }
 
 /** Progress bar, retry button and the note for a result of other inputs: in the page's markup
@@ -700,10 +724,6 @@ function runtimeUI(root) {
 function scan() {
   for (const root of document.querySelectorAll("[data-calc-root]")) attach(root);
 }
-
-// On a calculator page the runtime starts now, while the page is parsed.
-const early = document.querySelector("script[data-pyodide-version]");
-if (early) startRuntime(early.dataset.pyodideVersion);
 
 // Material's document$ emits the first page and every page instant navigation brings; its
 // bundle runs at the end of <body>, so it exists once the document is parsed. The form is attached
