@@ -53,7 +53,8 @@ def _multiply_content(source: Path, target: Path, factor: int) -> None:
 
 
 def _plain_copy(project: Path, target: Path) -> Path:
-    """The same generated Markdown written to disk, built by plain Material (no hooks)."""
+    """The same generated Markdown written to disk, built by plain Material (no hooks of ours but the
+    fix of the theme's search index parser, without which the theme cannot build these pages)."""
     sys.path.insert(0, str(project))
     try:
         from guide import assets
@@ -75,7 +76,17 @@ def _plain_copy(project: Path, target: Path) -> Path:
         for path, source in assets.pyodide_sources(project).items():
             (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target / "docs" / path)
-        del config["hooks"], config["watch"]
+        # the one fix plain Material needs too: its search index parser fails on nested blocks
+        (target / "hooks").mkdir()
+        shutil.copy(project / "guide" / "searchfix.py", target / "hooks" / "searchfix.py")
+        (target / "hooks" / "theme_fix.py").write_text(
+            "import sys\nfrom pathlib import Path\n\nsys.path.insert(0, str(Path(__file__).parent))\n"
+            "from searchfix import fix_search_exclusion  # noqa: E402\n\n\n"
+            "def on_config(config):\n    fix_search_exclusion()\n    return config\n",
+            encoding="utf-8",
+        )
+        config["hooks"] = ["hooks/theme_fix.py"]
+        del config["watch"]
         config["nav"] = navigation(content)
         (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     finally:
