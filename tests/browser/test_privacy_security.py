@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browserkit import wait_until
 from sitewalk import CALC_PAGES, CALC_TIMEOUT, CSP_RECORDER, READY
 
 pytestmark = pytest.mark.browser
@@ -253,13 +254,17 @@ def test_instant_navigation_keeps_csp_and_stays_local(browser, base_url):
         page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is loaded
         page.evaluate("window.__sameDocument = true")
         for target in ("modelle/", "modelle/v1/", "rechner/"):
-            # Material rewrites hrefs to absolute URLs for instant navigation.
-            clicked = page.evaluate(
-                """(url) => { const a = [...document.querySelectorAll('a[href]')].find((a) => a.href === url);
-                              if (a) a.click(); return !!a; }""",
-                base_url + target,
-            )
-            assert clicked, f"kein Link auf {target}"
+            # Material rewrites hrefs to absolute URLs for instant navigation. The address changes
+            # before the new page is swapped in: its links may take a moment (the menu shows only the
+            # open section's pages, navigation.prune).
+            def click(url=base_url + target):
+                assert page.evaluate(
+                    """(url) => { const a = [...document.querySelectorAll('a[href]')].find((a) => a.href === url);
+                                  if (a) a.click(); return !!a; }""",
+                    url,
+                ), f"kein Link auf {url}"
+
+            wait_until(click, timeout=10)
             page.wait_for_url(lambda url, t=target: url.split("?")[0].split("#")[0] == base_url + t)
         page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
         violations = page.evaluate("window.__cspViolations")
