@@ -102,7 +102,7 @@ test-firefox: setup firefox
 # over N processes (pytest-xdist; tests sharing an expensive fixture stay on one worker, see
 # tests/conftest.py) on a machine with more cores. Measured on the 2-core machine: 3 workers with
 # the Pyodide tests alongside took 757 s for pytest against 793 s in one process, with a third more
-# CPU time, and the timing-sensitive browser tests got flaky (1 December 2026); 2 workers, after the
+# CPU time, and the timing-sensitive browser tests got flaky (an earlier session); 2 workers, after the
 # order problems were fixed, took 396 s against 525-557 s in one process, all 1,760 passed, in one
 # run (2 December 2026) - too little evidence to make it the default for CI.
 TEST_WORKERS ?= 0
