@@ -100,12 +100,8 @@ test-firefox: setup firefox
 
 # pytest in one process by default, then the Pyodide tests under Node. TEST_WORKERS=N spreads pytest
 # over N processes (pytest-xdist; tests sharing an expensive fixture stay on one worker, see
-# tests/conftest.py) on a machine with more cores. Measured on the 2-core machine: 3 workers with
-# the Pyodide tests alongside took 757 s for pytest against 793 s in one process, with a third more
-# CPU time, and the timing-sensitive browser tests got flaky (an earlier session); 2 workers, after the
-# order problems were fixed, took 396 s (all 1,760 passed) and 350 s (one failure: the page of the
-# throttled gzip progress test did not load within 30 s) against 525-557 s in one process
-# (2 December 2026): not yet reliable enough to be the default for CI.
+# tests/conftest.py) on a machine with more cores. Why not by default: the measurements on the
+# 2-core machine in the README ("Tests und Benchmarks").
 TEST_WORKERS ?= 0
 
 test: lint setup chromium firefox libreoffice $(PYODIDE_WHEELS)/.fetched

@@ -76,16 +76,7 @@ def _plain_copy(project: Path, target: Path) -> Path:
         for path, source in assets.pyodide_sources(project).items():
             (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target / "docs" / path)
-        # the one fix plain Material needs too: its search index parser fails on nested blocks
-        (target / "hooks").mkdir()
-        shutil.copy(project / "guide" / "searchfix.py", target / "hooks" / "searchfix.py")
-        (target / "hooks" / "theme_fix.py").write_text(
-            "import sys\nfrom pathlib import Path\n\nsys.path.insert(0, str(Path(__file__).parent))\n"
-            "from searchfix import fix_search_exclusion  # noqa: E402\n\n\n"
-            "def on_config(config):\n    fix_search_exclusion()\n    return config\n",
-            encoding="utf-8",
-        )
-        config["hooks"] = ["hooks/theme_fix.py"]
+        config["hooks"] = [str(ROOT / "bench" / "theme_fix_hook.py")]  # the theme's parser fix, no more
         del config["watch"]
         config["nav"] = navigation(content)
         (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -85,19 +85,22 @@ def open_and_fail(page: Page, url: str, case: str, clock: FaultClock | None = No
     return since_fault
 
 
-# Runs before any page script: notes the page's time (performance.now(), ms since the navigation
-# began – or the page's fake clock where a test installs one) when the root reaches the error state.
-ERROR_AT = """
-new MutationObserver(() => {
+def reached_at(state: str) -> str:
+    """An init script that notes the page's time (performance.now(), ms since the navigation began –
+    or the page's fake clock where a test installs one) when the root first reaches ``state``, in
+    ``window.__<state>At``."""
+    return f"""
+new MutationObserver(() => {{
   const root = document.querySelector('[data-calc-root]');
-  if (root && root.dataset.calcState === 'error' && window.__errorAt === undefined) {
-    window.__errorAt = performance.now();
-  }
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-calc-state']});
+  if (root && root.dataset.calcState === '{state}' && window.__{state}At === undefined) {{
+    window.__{state}At = performance.now();
+  }}
+}}).observe(document, {{subtree: true, attributes: true, attributeFilter: ['data-calc-state']}});
 """
 
-# The same for the ready state.
-READY_AT = ERROR_AT.replace("'error'", "'ready'").replace("__errorAt", "__readyAt")
+
+ERROR_AT = reached_at("error")
+READY_AT = reached_at("ready")
 
 
 def open_and_stall(page: Page, url: str, case: str, clock: FaultClock, stalled: str) -> float:

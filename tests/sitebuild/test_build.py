@@ -116,6 +116,17 @@ def test_calculator_page_is_prerendered(site):
         assert f'name="{name}"' in html, name
 
 
+def test_calculator_client_has_normal_priority_only_where_a_calculator_is(site):
+    """overrides/main.html: the pages with a calculator (front matter calc_runtime) fetch the client
+    at once; every other page fetches it with low priority."""
+    script = re.compile(r'<script type="module" src="[^"]*assets/js/calc-page\.js"[^>]*>')
+    for html in sorted(site.rglob("index.html")):
+        tags = script.findall(html.read_text(encoding="utf-8"))
+        assert len(tags) == 1, html
+        calculator = html.parent.name in ("rechner", "finder")
+        assert ('fetchpriority="low"' in tags[0]) != calculator, (html, tags[0])
+
+
 def test_model_page_links_calculator_with_model(site):
     html = page(site, "modelle/v7/")
     assert 'href="../../rechner/?model=V7"' in html

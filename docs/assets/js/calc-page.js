@@ -109,19 +109,15 @@ function startRuntime(version) {
 /** Calls ``start`` once the document has loaded: the runtime's download and start (WebAssembly
  * compiled on every core) made the page's own start-up tasks on the main thread about twice as
  * long on a 2-core machine when they ran alongside (Lighthouse: Total Blocking Time). A file of the
- * page that never arrives delays the start by LOAD_WAIT_MS at most. */
+ * page that never arrives delays the start by LOAD_WAIT_MS at most. ``start`` may be called a
+ * second time (the load event and the timer); it starts nothing once the runtime is there. */
 function afterPageLoad(start) {
   if (document.readyState === "complete") {
     start();
     return;
   }
-  let pending = true;
-  const once = () => {
-    if (pending) start();
-    pending = false;
-  };
-  window.addEventListener("load", () => setTimeout(once, 0), { once: true });
-  setTimeout(once, LOAD_WAIT_MS);
+  window.addEventListener("load", () => setTimeout(start, 0), { once: true });
+  setTimeout(start, LOAD_WAIT_MS);
 }
 
 function watch(rt) {
