@@ -63,10 +63,10 @@ def axe() -> Axe:
 
 
 @pytest.fixture(scope="module")
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    yield context
-    context.close()
+def context(returning_reader):
+    """The calculator's and finder's live states are checked in a returning reader's profile (starts
+    from the snapshot; tests/browser/conftest.py)."""
+    return returning_reader
 
 
 @pytest.fixture(scope="module")

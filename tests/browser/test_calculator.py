@@ -186,12 +186,12 @@ GRID = [
 
 
 @pytest.fixture(scope="module")
-def calc_page(browser):
-    """One page for the module: Chromium keeps Pyodide in its cache between loads."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    page = context.new_page()
+def calc_page(returning_reader):
+    """One tab for the module, in a returning reader's profile (tests/browser/conftest.py): a link
+    opened in it starts from the snapshot, and a change in the form computes without a new start."""
+    page = returning_reader.new_page()
     yield page
-    context.close()
+    page.close()
 
 
 def query(values: dict) -> str:
@@ -630,6 +630,7 @@ INSTANT_BUG = (
 )
 
 
+@pytest.mark.returning_reader
 @pytest.mark.parametrize(
     "instant",
     [
@@ -710,6 +711,7 @@ def test_announced_summary_reads_like_the_shown_result(calc_page, base_url, mode
     assert " ".join(budget.split()) in " ".join(status.split()), (budget, status)
 
 
+@pytest.mark.returning_reader
 @pytest.mark.parametrize(
     ("link", "field", "wording"),
     [

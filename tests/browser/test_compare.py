@@ -36,6 +36,7 @@ def _fields(page) -> dict:
     return {field: json.loads(raw) for field, raw in rows}
 
 
+@pytest.mark.returning_reader
 @pytest.mark.parametrize("models, values", CASES)
 def test_comparison_matches_command_line(page, base_url, calc_cli, models, values):
     code, expected = calc_cli("compare", dict(values, models=models))
@@ -65,6 +66,7 @@ def test_comparison_matches_command_line(page, base_url, calc_cli, models, value
     assert "compare=" + "%2C".join(models[1:]) in page.evaluate("location.search").replace(",", "%2C")
 
 
+@pytest.mark.returning_reader
 def test_council_sentence_is_the_cli_after_funding(page, base_url, calc_cli):
     values = {"model": "V7a", "inhabitants": 250000, "municipalities": 40, "funding": "anschluss"}
     values |= {"pay_rise": 0, "workplace_cost": 0}
@@ -81,6 +83,7 @@ def test_council_sentence_is_the_cli_after_funding(page, base_url, calc_cli):
     )
 
 
+@pytest.mark.returning_reader
 def test_comparison_error_is_shown_next_to_the_field(page, base_url):
     page.goto(f"{base_url}rechner/?model=V7&inhabitants=50000&compare=V7")
     wait_settled(page)
@@ -93,6 +96,7 @@ def test_comparison_error_is_shown_next_to_the_field(page, base_url):
     )
 
 
+@pytest.mark.returning_reader
 def test_comparison_prints_on_one_page(page, base_url):
     page.goto(f"{base_url}rechner/?{_query(['V7a', 'V10', 'V11'], BASE)}")
     wait_settled(page)

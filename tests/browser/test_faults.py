@@ -572,6 +572,7 @@ LIST_FIELDS = """async (moduleUrl) => {
 }"""
 
 
+@pytest.mark.returning_reader
 def test_list_fields_read_apply_and_write(page, base_url):
     page.goto(base_url + "rechner/")
     result = page.evaluate(LIST_FIELDS, base_url + "assets/js/calc-page.js")
@@ -600,6 +601,7 @@ NUMBERS = [
 ]
 
 
+@pytest.mark.returning_reader
 def test_client_numbers_are_written_as_the_one_formatter_writes_them(page, base_url):
     page.goto(base_url + "rechner/")
     shown = page.evaluate(

@@ -18,6 +18,7 @@ def _displayed(page, selector: str) -> bool:
     )
 
 
+@pytest.mark.returning_reader
 @pytest.mark.parametrize("path", ["modelle/v7/", "modelle/v6d-f/", "aspekte/finanzierung/", "finder/"])
 def test_page_prints_without_navigation_with_footer_and_links(page, base_url, path):
     page.goto(base_url + path)
@@ -38,6 +39,7 @@ def test_page_prints_without_navigation_with_footer_and_links(page, base_url, pa
     assert breaks and set(breaks) == {"avoid"}
 
 
+@pytest.mark.returning_reader
 def test_calculator_prints_one_page_summary(page, base_url):
     page.goto(f"{base_url}rechner/?model=V8&inhabitants=120000&funding=erst%2Banschluss&years=8")
     page.wait_for_selector('[data-calc-state="ready"]', timeout=CALC_TIMEOUT)

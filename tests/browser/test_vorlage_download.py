@@ -52,6 +52,7 @@ def _contains_run(lines: list[str], run: list[str]) -> bool:
     return any(lines[i : i + len(run)] == run for i in range(len(lines) - len(run) + 1))
 
 
+@pytest.mark.returning_reader
 @needs_libreoffice
 @pytest.mark.parametrize("query, data, kind, prefix", CASES)
 def test_download_is_the_cli_draft_with_the_pages_numbers(page, base_url, tmp_path, query, data, kind, prefix):
@@ -86,6 +87,7 @@ def test_download_is_the_cli_draft_with_the_pages_numbers(page, base_url, tmp_pa
     assert _contains_run(lines, ["Kommune", NAME])
 
 
+@pytest.mark.returning_reader
 def test_overlong_name_gives_a_german_message_and_no_download(page, base_url):
     downloads = []
     page.on("download", lambda download: downloads.append(download))
