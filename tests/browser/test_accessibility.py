@@ -238,6 +238,22 @@ def test_calculator_works_with_the_keyboard_alone(context, base_url):
         page.close()
 
 
+def test_search_field_keeps_its_contrast_on_hover(page, axe, base_url):
+    """The header's search field under the mouse (the theme lightens it) still reads at 4.5:1."""
+    page.goto(base_url + "modelle/v7/", wait_until="load")
+    before = page.eval_on_selector(".md-search__form", "f => getComputedStyle(f).backgroundColor")
+    page.hover(".md-search__form")
+    page.wait_for_function(
+        "before => getComputedStyle(document.querySelector('.md-search__form')).backgroundColor !== before",
+        arg=before,
+        polling=50,
+    )
+    page.wait_for_timeout(400)  # the theme's colour transition (0.25 s) has ended
+    options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+    violations = axe.run(page, context=".md-header", options=options).response["violations"]
+    assert not violations, _format_violations(violations)
+
+
 # ----------------------------------------------------------------------------------------------
 # Without JavaScript
 # ----------------------------------------------------------------------------------------------
