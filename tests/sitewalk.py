@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from axe_playwright_python.sync_playwright import Axe
 
 CALC_PAGES = ("rechner/", "finder/")
+UNNAMED_SCROLL_BOX = ".md-typeset__scrollwrap:not([tabindex])"  # the theme's, before site.js names it
 OWN_TAB = ("", *CALC_PAGES)  # pages the walk uses (search, calculator): a new tab each, closed after
 READY = '[data-calc-state="ready"]'
 CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
@@ -113,14 +114,14 @@ def start_axe(page) -> None:
     The page's own script names the theme's table scroll boxes in a frame after the theme has mounted
     the page (site.js), which can come after ``load``: axe waits for that up to 3 s, then checks."""
     page.evaluate(
-        """options => { window.__axeRun = (async () => {
+        """([options, unnamed]) => { window.__axeRun = (async () => {
              const end = performance.now() + 3000;
-             while (document.querySelector('.md-typeset__scrollwrap:not([tabindex])') && performance.now() < end) {
+             while (document.querySelector(unnamed) && performance.now() < end) {
                await new Promise((resolve) => setTimeout(resolve, 20));
              }
              return axe.run(document, options);
            })(); }""",
-        AXE_OPTIONS,
+        [AXE_OPTIONS, UNNAMED_SCROLL_BOX],
     )
 
 

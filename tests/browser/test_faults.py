@@ -220,9 +220,28 @@ FAILURES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def failure_tab(browser):
+    """One tab for the failure kinds, going from case to case in a profile of its own: a case routes
+    the file it breaks, and a route turns the HTTP cache off, so each case loads every file from the
+    server as on a first visit; no case reaches ready, so no snapshot is ever kept. (A new tab per
+    case costs another second of CPU time for the renderer and the theme's scripts.)"""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def failing_page(failure_tab):
+    yield failure_tab
+    failure_tab.unroute_all(behavior="ignoreErrors")
+    failure_tab.goto("about:blank")  # ends the page and its worker
+
+
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize(("case", "glob", "answer", "wording"), FAILURES, ids=[f[0] for f in FAILURES])
-def test_failure_ends_in_error_with_message_and_retry(page, base_url, path, case, glob, answer, wording):
+def test_failure_ends_in_error_with_message_and_retry(failing_page, base_url, path, case, glob, answer, wording):
+    page = failing_page
     clock = FaultClock()
 
     def answer_wrongly(route):
