@@ -98,11 +98,11 @@ test-browser: setup chromium libreoffice
 test-firefox: setup firefox
 	$(PY) -m pytest -q tests/firefox
 
-# pytest in one process by default, then the Pyodide tests under Node. TEST_WORKERS=N spreads pytest
-# over N processes (pytest-xdist; tests sharing an expensive fixture stay on one worker, see
-# tests/conftest.py) on a machine with more cores. Why not by default: the measurements on the
-# 2-core machine in the README ("Tests und Benchmarks").
-TEST_WORKERS ?= 0
+# pytest in two processes on a machine with two or more cores (pytest-xdist; tests sharing an expensive
+# fixture stay on one worker, see tests/conftest.py), in one process otherwise; then the Pyodide tests
+# under Node. TEST_WORKERS=N sets the number (0: one process). The measurements behind the default:
+# README, "Tests und Benchmarks".
+TEST_WORKERS ?= $(shell [ "$$(nproc 2>/dev/null || echo 1)" -ge 2 ] && echo 2 || echo 0)
 
 test: lint setup chromium firefox libreoffice $(PYODIDE_WHEELS)/.fetched
 	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(PY) -m pytest -q --durations=25 -n $(TEST_WORKERS) --dist loadgroup tests
