@@ -222,10 +222,11 @@ FAILURES = [
 
 @pytest.fixture(scope="module")
 def failure_tab(browser):
-    """One tab for the failure kinds, going from case to case in a profile of its own: a case routes
-    the file it breaks, and a route turns the HTTP cache off, so each case loads every file from the
-    server as on a first visit; no case reaches ready, so no snapshot is ever kept. (A new tab per
-    case costs another second of CPU time for the renderer and the theme's scripts.)"""
+    """One tab, in a profile of its own, for the failure kinds and the other tests here whose runtime
+    never reaches ready, going from case to case: a case routes the file it breaks, and a route turns
+    the HTTP cache off, so each case loads every file from the server as on a first visit; no case
+    reaches ready, so no snapshot is ever kept. (A new tab per case costs another second of CPU time
+    for the renderer and the theme's scripts.)"""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     yield context.new_page()
     context.close()
@@ -527,7 +528,8 @@ def test_without_javascript_no_progress_bar(nojs_page, base_url):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_on_the_runtime_error_state(page, base_url, path):
+def test_axe_on_the_runtime_error_state(failing_page, base_url, path):
+    page = failing_page
     page.route(WASM, lambda route: route.abort("blockedbyclient"))
     page.goto(base_url + LINKS[path])
     wait_state(page, "error", DEADLINE_S)
@@ -546,9 +548,10 @@ def test_axe_on_the_runtime_error_state(page, base_url, path):
 # --------------------------------------------------------------------------------------------
 
 
-def test_prerendered_result_for_the_form_inputs_carries_no_note(page, base_url):
+def test_prerendered_result_for_the_form_inputs_carries_no_note(failing_page, base_url):
     """Without a link's inputs, the prerendered result belongs to the form: no note, even when the
     runtime fails."""
+    page = failing_page
     page.route(WASM, lambda route: route.abort())
     page.goto(base_url + "rechner/")
     wait_state(page, "error", DEADLINE_S)
