@@ -7,7 +7,10 @@ import re
 import time
 from pathlib import Path
 
+import localsite
+
 READY_TIMEOUT = 60_000  # ms; the Pyodide worker needs a few seconds per full page load
+READER = {"viewport": {"width": 1280, "height": 900}, "locale": "de-DE"}  # a reader's browser: new_context(**READER)
 
 
 def wait_until(check, timeout: float = 15.0, interval: float = 0.1):
@@ -30,6 +33,23 @@ def wait_settled(page, root: str = "#rechner", timeout: int = READY_TIMEOUT) -> 
         timeout=timeout,
     )
     return page.get_attribute(root, "data-calc-state")
+
+
+def worker_says(page, expression: str):
+    """``expression`` evaluated in the calculator's worker of ``page``."""
+    worker = localsite.calc_worker(page)
+    assert worker is not None, "kein Worker des Rechners"
+    return worker.evaluate(expression)
+
+
+def wait_snapshot_kept(page) -> None:
+    """Wait until the worker has kept the memory snapshot in Cache Storage (calc-worker.mjs:
+    self.calcSnapshot "stored" after fetching it, "kept" when it was there already)."""
+
+    def kept():
+        assert worker_says(page, "self.calcSnapshot") in ("stored", "kept")
+
+    wait_until(kept, timeout=90, interval=0.25)
 
 
 def expect_field_message(control, message, bad: str) -> None:

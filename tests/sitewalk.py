@@ -24,9 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
+from browserkit import READER
+from site_contract import CALC_PAGES
 
-CALC_PAGES = ("rechner/", "finder/")
-UNNAMED_SCROLL_BOX = ".md-typeset__scrollwrap:not([tabindex])"  # the theme's, before site.js names it
 OWN_TAB = ("", *CALC_PAGES)  # pages the walk uses (search, calculator): a new tab each, closed after
 READY = '[data-calc-state="ready"]'
 CALC_TIMEOUT = 90_000  # ms; Pyodide (about 13 MB) is compiled once per page
@@ -110,18 +110,10 @@ def axe_violations(axe: Axe, page) -> list[dict]:
 
 def start_axe(page) -> None:
     """Start axe (in the page since its start, see ``walk``) without waiting for it: pages in their own
-    renderer processes check at the same time, on both cores. ``axe_result`` collects the findings.
-    The page's own script names the theme's table scroll boxes in a frame after the theme has mounted
-    the page (site.js), which can come after ``load``: axe waits for that up to 3 s, then checks."""
+    renderer processes check at the same time, on both cores. ``axe_result`` collects the findings."""
     page.evaluate(
-        """([options, unnamed]) => { window.__axeRun = (async () => {
-             const end = performance.now() + 3000;
-             while (document.querySelector(unnamed) && performance.now() < end) {
-               await new Promise((resolve) => setTimeout(resolve, 20));
-             }
-             return axe.run(document, options);
-           })(); }""",
-        [AXE_OPTIONS, UNNAMED_SCROLL_BOX],
+        "options => { window.__axeRun = new Promise((done) => setTimeout(() => done(axe.run(document, options)))); }",
+        AXE_OPTIONS,
     )
 
 
@@ -150,24 +142,25 @@ class Tab:
 
 def walk(browser, base_url: str, pages: list[str]) -> SiteWalk:
     """Visit every page in ``pages`` once in one fresh context (see the module's docstring)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     context.add_init_script(CSP_RECORDER)
     # axe-core (570 kB) comes with every document of the walk, compiled while the page loads, instead
     # of being sent into each page afterwards (measured: 0.2-0.5 s a page that way, 0.02 s this way)
     context.add_init_script(Axe().axe_script)
     visits = {path: PageVisit(path) for path in pages}
 
-    def loaded(page) -> None:
-        page.wait_for_load_state("load")
+    def loaded(tab: Tab) -> None:
+        tab.page.wait_for_load_state("load")
         # the page as it is on load (the calculator's runtime still loading), as a reader first sees it
-        start_axe(page)
+        start_axe(tab.page)
 
-    def check(visit: PageVisit, page) -> None:
+    def check(tab: Tab) -> None:
         """axe (started by ``loaded``) and the structure facts on the page as it was on load."""
-        visit.axe_violations = axe_result(page)
-        visit.structure = page.evaluate(STRUCTURE)
+        tab.visit.axe_violations = axe_result(tab.page)
+        tab.visit.structure = tab.page.evaluate(STRUCTURE)
 
-    def finish(visit: PageVisit, page) -> None:
+    def finish(tab: Tab) -> None:
+        visit, page = tab.visit, tab.page
         if visit.path in CALC_PAGES:
             page.wait_for_selector(READY, state="attached", timeout=CALC_TIMEOUT)
             visit.calc_state = page.get_attribute("[data-calc-root]", "data-calc-state")
@@ -179,24 +172,21 @@ def walk(browser, base_url: str, pages: list[str]) -> SiteWalk:
         visit.csp_violations = page.evaluate("window.__cspViolations")
         visit.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
 
-    try:
-        content = [p for p in pages if p not in OWN_TAB]
-        tabs = [Tab(context) for _ in range(min(TABS, len(content)))]
-        for start in range(0, len(content), len(tabs) or 1):
-            busy = list(zip(tabs, content[start : start + len(tabs)], strict=False))
-            for tab, path in busy:
+    def walk_in(tabs: list[Tab], paths: list[str]) -> None:
+        """Each tab opens the next of ``paths``; all load side by side, then each is checked."""
+        for start in range(0, len(paths), len(tabs)):
+            busy = tabs[: len(paths) - start]
+            for tab, path in zip(busy, paths[start:], strict=False):
                 tab.open(visits[path], base_url + path)
-            for tab, _ in busy:
-                loaded(tab.page)
-            for tab, path in busy:
-                check(visits[path], tab.page)
-                finish(visits[path], tab.page)
+            for step in (loaded, check, finish):
+                for tab in busy:
+                    step(tab)
+
+    try:
+        walk_in([Tab(context) for _ in range(TABS)], [p for p in pages if p not in OWN_TAB])
         for path in (p for p in pages if p in OWN_TAB):
             tab = Tab(context)
-            tab.open(visits[path], base_url + path)
-            loaded(tab.page)
-            check(visits[path], tab.page)
-            finish(visits[path], tab.page)
+            walk_in([tab], [path])
             tab.page.close()
         cookies = context.cookies()
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sitewalk
-from browserkit import wait_settled, wait_until
+from browserkit import READER, wait_settled, wait_snapshot_kept, worker_says
 from playwright.sync_api import sync_playwright
 
 import localsite
@@ -46,16 +46,12 @@ def returning_reader(browser, base_url: str):
     2.7-3.0 CPU seconds in a new tab, 1.1 s and 1.6 in a tab used again, against 2.2 s and 3.7 in a
     fresh profile; README). tests/browser/test_snapshot.py checks that both starts give the results
     of the command line."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     first = context.new_page()
     first.goto(base_url + "rechner/")
     assert wait_settled(first) == "ready", first.inner_text("#rechner [data-calc-status]")
-
-    def kept() -> None:
-        worker = localsite.calc_worker(first)
-        assert worker is not None and worker.evaluate("self.calcSnapshot") == "stored"
-
-    wait_until(kept, timeout=90, interval=0.25)
+    wait_snapshot_kept(first)
+    assert worker_says(first, "self.calcSnapshot") == "stored"
     first.close()
     yield context
     context.close()
@@ -73,7 +69,7 @@ def page(request, browser, base_url: str):
             tab.evaluate("localStorage.clear()")
         tab.close()
         return
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     yield context.new_page()
     context.close()
 

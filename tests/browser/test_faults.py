@@ -25,15 +25,16 @@ from pathlib import Path
 import faultserver
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browserkit import prerendered_inputs
+from browserkit import READER, prerendered_inputs
 from faultserver import Fault, FaultClock
 from playwright.sync_api import Page, expect
+from site_contract import CALC_PAGES
 
 from calc import fmt
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["rechner/", "finder/"]
+PAGES = CALC_PAGES
 # A link with inputs that differ from the prerendered example, as in the report that led here.
 LINKS = {"rechner/": "rechner/?model=V8&inhabitants=90000", "finder/": "finder/?inhabitants=90000&history=hoch"}
 DEADLINE_S = 20.0  # the issue's limit from the failure to the error state
@@ -227,7 +228,7 @@ def failure_tab(browser):
     the HTTP cache off, so each case loads every file from the server as on a first visit; no case
     reaches ready, so no snapshot is ever kept. (A new tab per case costs another second of CPU time
     for the renderer and the theme's scripts.)"""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     yield context.new_page()
     context.close()
 

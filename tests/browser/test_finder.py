@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
-from browserkit import expect_field_message, wait_settled, wait_until
+from browserkit import READER, expect_field_message, wait_settled, wait_until
 from playwright.sync_api import Page, expect
 from site_contract import LANDKREIS
 from site_contract import MODEL_KEYS as MODELS
@@ -33,7 +33,7 @@ def enable_instant_navigation(context, base_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def finder_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     enable_instant_navigation(context, base_url)
     page = context.new_page()
     yield page

@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import wait_until
-from sitewalk import CALC_PAGES, CALC_TIMEOUT, CSP_RECORDER, READY
+from browserkit import READER, wait_until
+from site_contract import CALC_PAGES
+from sitewalk import CALC_TIMEOUT, CSP_RECORDER, READY
 
 pytestmark = pytest.mark.browser
 
@@ -236,7 +237,7 @@ def test_instant_navigation_keeps_csp_and_stays_local(browser, base_url):
     protocol and host name – but not its port. On GitHub Pages that matches; for the test server
     with its random port the sitemap's addresses get the server's origin, as they would when deployed.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(**READER)
     context.add_init_script(CSP_RECORDER)
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
 

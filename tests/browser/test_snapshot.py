@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browserkit import READY_TIMEOUT, lookup, wait_settled, wait_until
+from browserkit import READY_TIMEOUT, lookup, wait_settled, wait_snapshot_kept, worker_says
 
 import localsite
 from bench.browser import PagesHandler
@@ -59,13 +59,6 @@ def query(values: dict) -> str:
     return "&".join(f"{k}={v}" for k, v in values.items())
 
 
-def worker_says(page, expression: str):
-    """``expression`` in the calculator's worker."""
-    worker = localsite.calc_worker(page)
-    assert worker is not None, "kein Worker des Rechners"
-    return worker.evaluate(expression)
-
-
 def visit(context, url: str, root: str = "#rechner"):
     page = context.new_page()
     page.goto(url)
@@ -82,13 +75,6 @@ def assert_fields_match(page, root: str, result: dict) -> None:
     assert len(rows) > 5
     for field, raw in rows:
         assert json.loads(raw) == lookup(result, field), field
-
-
-def wait_snapshot_kept(page) -> None:
-    def kept():
-        assert worker_says(page, "self.calcSnapshot") in ("stored", "kept")
-
-    wait_until(kept, timeout=90, interval=0.25)
 
 
 def test_second_visit_restores_from_the_snapshot(visitor, gzip_url, built_site, build, calc_cli):

@@ -21,6 +21,7 @@ import pytest
 from browserkit import prerendered_inputs
 from faultserver import Fault, FaultClock
 from firefoxkit import ROOT, Run, click, evaluate, goto, intercept, wait, wait_state
+from site_contract import CALC_PAGES
 
 TAB = "stoerung"
 DEADLINE_S = 20.0  # the limit from the failure to the error state
@@ -241,7 +242,7 @@ def fail_on_faulty_server(firefox, faulty, path: str, faults: dict, case: str) -
     return run, elapsed
 
 
-@pytest.mark.parametrize("path", ["rechner/", "finder/"])
+@pytest.mark.parametrize("path", CALC_PAGES)
 def test_connection_breaking_off_mid_download(firefox, faulty, path):
     run, elapsed = fail_on_faulty_server(
         firefox, faulty, path, {"/pyodide.asm.wasm": Fault("drop", 2_000_000)}, "wasm-connection-dropped"
@@ -376,7 +377,7 @@ AXE_RUN = evaluate(
 )
 
 
-@pytest.mark.parametrize("path", ["rechner/", "finder/"])
+@pytest.mark.parametrize("path", CALC_PAGES)
 def test_axe_on_the_runtime_error_state(firefox, base_url, path):
     if not AXE.exists():
         pytest.skip("axe-core fehlt in node_modules (`make setup` führt `npm ci` aus)")

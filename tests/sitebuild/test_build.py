@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from buildkit import mkdocs_build
-from site_contract import ASPECT_SLUGS, ESTIMATE_FIELDS, MODEL_IDS
+from site_contract import ASPECT_SLUGS, CALC_PAGES, ESTIMATE_FIELDS, MODEL_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -123,7 +123,7 @@ def test_calculator_client_has_normal_priority_only_where_a_calculator_is(site):
     for html in sorted(site.rglob("index.html")):
         tags = script.findall(html.read_text(encoding="utf-8"))
         assert len(tags) == 1, html
-        calculator = html.parent.name in ("rechner", "finder")
+        calculator = html.parent.relative_to(site).as_posix() + "/" in CALC_PAGES
         assert ('fetchpriority="low"' in tags[0]) != calculator, (html, tags[0])
 
 
@@ -388,7 +388,7 @@ def test_every_content_page_cites_its_source(site, url):
     assert not notes or any(citation in text for citation in citations), text
 
 
-@pytest.mark.parametrize("url", ["rechner/", "finder/"])
+@pytest.mark.parametrize("url", CALC_PAGES)
 def test_prerendered_result_is_not_in_the_search_index(site, url):
     """The example result is numbers for one example municipality: noise for the site search. Every
     value the result shows (its data-field texts) stays out of the page's entries, also those inside

@@ -34,8 +34,9 @@
     if (toggle && toggle.checked) toggle.click();
   }
 
-  // The theme wraps tables while it mounts the page; label the wrappers right after that.
-  if (typeof document$ !== "undefined") document$.subscribe(() => requestAnimationFrame(labelScrollBoxes));
+  // The theme wraps the tables in its own document$ subscriber, which runs before this one (its bundle
+  // subscribes first): the wrappers are there, and named before anything is painted or read out.
+  if (typeof document$ !== "undefined") document$.subscribe(labelScrollBoxes);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", labelScrollBoxes);
   else labelScrollBoxes();
 })();
