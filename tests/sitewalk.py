@@ -104,15 +104,40 @@ class SiteWalk:
     cookies: list[dict]
 
 
-def axe_violations(axe: Axe, page) -> list[dict]:
-    return axe.run(page, options=AXE_OPTIONS).response["violations"]
+# What the site skips rendering until it nears the screen (content-visibility: auto, site.css) is
+# painted for axe as the reader sees it after scrolling: on skipped content, axe's colour check reads
+# colours that are never shown (a table of /rechner/ gave 1.27:1 for text that is black on white).
+# REVEAL renders it for one axe run, UNREVEAL restores the page (the walk's structure check reads the
+# containment afterwards).
+REVEAL = """() => {
+  window.__revealed = [...document.querySelectorAll("body *")]
+    .filter((el) => getComputedStyle(el).contentVisibility === "auto");
+  for (const el of window.__revealed) el.style.contentVisibility = "visible";
+}"""
+UNREVEAL = """() => {
+  for (const el of window.__revealed || []) el.style.contentVisibility = "";
+}"""
+
+
+def axe_violations(axe: Axe, page, options: dict = AXE_OPTIONS, context: str | None = None) -> list[dict]:
+    """axe's findings on ``page`` (or the part ``context`` selects), skipped content rendered."""
+    page.evaluate(REVEAL)
+    try:
+        return axe.run(page, context=context, options=options).response["violations"]
+    finally:
+        page.evaluate(UNREVEAL)
 
 
 def start_axe(page) -> None:
     """Start axe (in the page since its start, see ``walk``) without waiting for it: pages in their own
     renderer processes check at the same time, on both cores. ``axe_result`` collects the findings."""
     page.evaluate(
-        "options => { window.__axeRun = new Promise((done) => setTimeout(() => done(axe.run(document, options)))); }",
+        f"""options => {{
+          window.__axeRun = new Promise((done) => setTimeout(() => {{
+            ({REVEAL})();
+            done(axe.run(document, options).finally({UNREVEAL}));
+          }}));
+        }}""",
         AXE_OPTIONS,
     )
 

@@ -13,7 +13,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from site_contract import CALC_PAGES
-from sitewalk import axe_violations
+from sitewalk import REVEAL, UNREVEAL, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -177,6 +177,27 @@ def test_nothing_focusable_or_numbered_is_clipped_by_paint_containment(audit):
     assert not clipped, clipped
 
 
+@pytest.mark.parametrize("path, box", [("rechner/", ".calc-scroll.calc-below"), ("finder/", ".finder-overview")])
+def test_axe_checks_what_is_rendered_only_near_the_screen(page, axe, base_url, path, box):
+    """axe's colour check reads the tables the browser has not rendered yet as the reader sees them
+    after scrolling (sitewalk.axe_violations), and the page skips them again afterwards."""
+    page.goto(base_url + path)
+    skipped = f"document.querySelector('{box}')"
+    assert page.evaluate(f"getComputedStyle({skipped}).contentVisibility") == "auto"
+    assert not page.evaluate(f"{skipped}.querySelector('td').checkVisibility({{contentVisibilityAuto: true}})")
+    options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["passes"]}
+    page.evaluate(REVEAL)
+    try:
+        passed = axe.run(page, context=box, options=options).response["passes"]
+    finally:
+        page.evaluate(UNREVEAL)
+    cells = [node for rule in passed for node in rule["nodes"]]
+    assert len(cells) > 20, cells[:3]
+    assert axe_violations(axe, page, context=box) == []
+    assert page.evaluate(f"getComputedStyle({skipped}).contentVisibility") == "auto"
+    assert not page.evaluate(f"{skipped}.querySelector('td').checkVisibility({{contentVisibilityAuto: true}})")
+
+
 def test_svg_images_have_an_accessible_name(audit):
     problems = {_name(p): r["unnamedSvgs"] for p, r in audit.items() if r["unnamedSvgs"]}
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
@@ -250,7 +271,7 @@ def test_search_field_keeps_its_contrast_on_hover(page, axe, base_url):
     )
     page.wait_for_timeout(400)  # the theme's colour transition (0.25 s) has ended
     options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
-    violations = axe.run(page, context=".md-header", options=options).response["violations"]
+    violations = axe_violations(axe, page, options, context=".md-header")
     assert not violations, _format_violations(violations)
 
 

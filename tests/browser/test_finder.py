@@ -198,7 +198,8 @@ def test_without_javascript_matrix_and_example(nojs_page, base_url, calc_cli):
     assert "JavaScript" in note.inner_text()
 
     # the static matrix: one row per model, each linking to its Steckbrief
-    matrix = page.locator("xpath=//h2[contains(., 'Was jedes Modell verlangt')]/following-sibling::table[1]")
+    matrix = page.locator("xpath=//h2[contains(., 'Was jedes Modell verlangt')]/following::table[1]")
+    matrix.scroll_into_view_if_needed()  # rendered only near the screen (site.css, content-visibility)
     expect(matrix).to_be_visible()
     rows = matrix.locator("tbody tr")
     expect(rows).to_have_count(14)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from sitewalk import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -36,5 +37,5 @@ def test_unknown_address_shows_german_404_page(page, base_url, path):
 def test_404_page_has_no_axe_violations(page, base_url):
     page.goto(base_url + "gibt-es-nicht/")
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    violations = Axe().run(page, options=options).response["violations"]
+    violations = axe_violations(Axe(), page, options)
     assert not violations, [v["id"] for v in violations]

@@ -18,7 +18,9 @@ SHOWN = "el => el.checkVisibility({contentVisibilityAuto: true})"
     "path, boxes, count",
     [
         ("finder/", ".finder-criteria", 14),  # one per model
+        ("finder/", ".finder-overview", 1),  # "Was jedes Modell verlangt"
         ("rechner/", ".calc-result .calc-scroll", 2),  # the comparison and the years
+        ("rechner/", ".calc-scroll.calc-below", 1),  # the funding rules
     ],
 )
 def test_tables_far_below_are_rendered_only_when_near_the_screen(nojs_page, base_url, path, boxes, count):
