@@ -119,13 +119,17 @@ UNREVEAL = """() => {
 }"""
 
 
-def axe_violations(axe: Axe, page, options: dict = AXE_OPTIONS, context: str | None = None) -> list[dict]:
-    """axe's findings on ``page`` (or the part ``context`` selects), skipped content rendered."""
+def axe_results(axe: Axe, page, options: dict = AXE_OPTIONS, context: str | None = None) -> dict:
+    """axe's whole answer on ``page`` (or the part ``context`` selects), skipped content rendered."""
     page.evaluate(REVEAL)
     try:
-        return axe.run(page, context=context, options=options).response["violations"]
+        return axe.run(page, context=context, options=options).response
     finally:
         page.evaluate(UNREVEAL)
+
+
+def axe_violations(axe: Axe, page, options: dict = AXE_OPTIONS, context: str | None = None) -> list[dict]:
+    return axe_results(axe, page, options, context)["violations"]
 
 
 def start_axe(page) -> None:

@@ -13,7 +13,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from site_contract import CALC_PAGES
-from sitewalk import REVEAL, UNREVEAL, axe_violations
+from sitewalk import axe_results, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -186,11 +186,7 @@ def test_axe_checks_what_is_rendered_only_near_the_screen(page, axe, base_url, p
     assert page.evaluate(f"getComputedStyle({skipped}).contentVisibility") == "auto"
     assert not page.evaluate(f"{skipped}.querySelector('td').checkVisibility({{contentVisibilityAuto: true}})")
     options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["passes"]}
-    page.evaluate(REVEAL)
-    try:
-        passed = axe.run(page, context=box, options=options).response["passes"]
-    finally:
-        page.evaluate(UNREVEAL)
+    passed = axe_results(axe, page, options, context=box)["passes"]
     cells = [node for rule in passed for node in rule["nodes"]]
     assert len(cells) > 20, cells[:3]
     assert axe_violations(axe, page, context=box) == []
