@@ -134,6 +134,9 @@ def check_references(c: Collector, content: Content, models, chapters, aspects, 
         if source_id not in source_ids:
             message = f"Quelle '{source_id}' steht nicht unter quellen"
             c.reference(c.display(c.root / "quellen.yml"), ("stand_hinweis", "quellen", i), message)
+        elif not content.sources[source_id].stand:  # the note is headed "Stand des Materials: <stand>"
+            message = f"Quelle '{source_id}' hat einen Hinweis auf ihren Stand, aber kein Feld stand"
+            c.reference(c.display(c.root / "quellen.yml"), ("stand_hinweis", "quellen", i), message)
     _check_unique(c, c.display(c.root / "aspekte.yml"), "aspekte", "slug", aspects)
     _check_aspect_fields(c, content)
     tasks_display, tasks_data = tasks

@@ -30,7 +30,11 @@ def render_template(template: str, doc: str, **context) -> str:
     if "content" in context and "abbr" not in context:
         glossary = abbreviations(context["content"])
         context["abbr"] = lambda text: abbreviate(str(text), glossary)
-    return _environment().get_template(template).render(link=functools.partial(link, here=doc), urls=urls, **context)
+    here = functools.partial(link, here=doc)
+    try:
+        return _environment().get_template(template).render(link=here, urls=urls, **context)
+    except _Missing as missing:
+        raise ValueError(f"{template} (Seite {doc}): {missing}") from None
 
 
 def link(target: urls.Page | str, *, here: str, html: bool = False) -> str:
@@ -46,6 +50,18 @@ def link(target: urls.Page | str, *, here: str, html: bool = False) -> str:
 # --------------------------------------------------------------------------------------------
 # Environment and filters
 # --------------------------------------------------------------------------------------------
+
+
+class _Missing(ValueError):
+    pass
+
+
+def _printed(value: object) -> object:
+    """Every value a template prints: a field without a value (None) stops the build instead of
+    reaching the reader as 'None' (a source listed for the Stand note without its stand once did)."""
+    if value is None:
+        raise _Missing("ein Wert, den die Vorlage ausgibt, fehlt (None): fehlt ein Feld im Inhalt?")
+    return value
 
 
 def _cell(text: object) -> str:
@@ -83,6 +99,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "svg.j2"), default=False),
         undefined=jinja2.StrictUndefined,
+        finalize=_printed,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -567,6 +567,19 @@ CASES = [
         id="stand-note-for-unknown-source",
     ),
     pytest.param(
+        "quellen.yml",
+        [
+            line(
+                r"  quellen: \[steckbriefe, leitfaden, kurzuebersicht\]",
+                f"  quellen: [steckbriefe, leitfaden, {MARK}kurzuebersicht]",
+            ),
+            Edit(r'^    stand: "2020"\n(?=  - id: govshare)', ""),  # the Kurzübersicht's stand
+        ],
+        "stand_hinweis.quellen.2",
+        "Quelle 'kurzuebersicht' hat einen Hinweis auf ihren Stand, aber kein Feld stand",
+        id="stand-note-for-source-without-stand",
+    ),
+    pytest.param(
         "rechner.yml",
         [line(r"    kapitel: fokusberatung", f"    kapitel: {MARK}fokus")],
         "finder.einstieg.kapitel",

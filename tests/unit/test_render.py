@@ -803,3 +803,16 @@ def test_funding_table_shows_a_flat_amount_and_a_cap(real_content):
     row = re.search(r"<tr><td>[^<]*</td><td>[^<]*Klimaschutzkoordination[^<]*</td>.*?</tr>", page).group(0)
     assert "auf eine Pauschale von 62.000\u00a0€ je Stelle und Jahr, höchstens 1\u00a0VZÄ gefördert" in row
     assert f"({phase['gesichert']})" in row
+
+
+def test_a_value_missing_in_content_stops_the_page_instead_of_printing_none():
+    """A template that would print None (e.g. a source with a Stand note but no stand) fails with the
+    template and the page named; with the value there, it prints it."""
+    from guide.content import Source
+    from guide.templating import render_template
+
+    source = Source(id="q", citation="Q", description="D", kind="grundlage", stand=None, stand_note="Seitdem neu.")
+    with pytest.raises(ValueError, match=r"^_stand\.md\.j2 \(Seite modelle/v1\.md\): .*fehlt \(None\)"):
+        render_template("_stand.md.j2", "modelle/v1.md", source=source)
+    shown = render_template("_stand.md.j2", "modelle/v1.md", source=dataclasses.replace(source, stand="2020"))
+    assert '"Stand des Materials: 2020"' in shown
