@@ -150,6 +150,8 @@ def _size(inp: FinderInput, model: ModelParams, tolerance: float) -> Criterion:
     if note is not None and not note.size_applies:
         return Criterion("Kommunengröße", MET, note.text)
     said = f"Größe laut Steckbrief: {fmt.inline(size.label)}. "
+    if size.min is None and size.max is None:
+        return Criterion("Kommunengröße", MET, f"{said}Eine Grenze nach der Einwohnerzahl nennt er nicht.")
     has = f"{SUBJECTS[inp.kind]} hat {fmt.number(n)} Einwohnerinnen und Einwohner"
     below = size.min is not None and n < size.min
     above = size.max is not None and n > size.max
@@ -277,7 +279,7 @@ def starting_point(inp: FinderInput, matches: tuple[Match, ...], params: Paramet
     model = params.models[best.model]
     met = sum(c.status == MET for c in best.criteria)
     if best.fit == FITS:
-        which = f"Als Startpunkt passt {best.number} „{best.name}“: Alle sechs Kriterien des Steckbriefs sind erfüllt."
+        which = f"Als Startpunkt passt {best.number} „{best.name}“: Alle sechs Kriterien des Finders sind erfüllt."
     else:
         which = (
             f"Am ehesten kommt {best.number} „{best.name}“ infrage: {met} der sechs Kriterien sind erfüllt, "

@@ -490,6 +490,21 @@ REASONS = [
         f"und ist damit etwas größer, aber um nicht mehr als 20{NBSP}%.",
     ),
     ("V7", "size", {}, NOT_MET, f"Größe laut Steckbrief: > 25.000 EW. {GEMEINDE} und ist damit deutlich kleiner."),
+    # no bound in the Steckbrief: nothing to compare the inhabitants with
+    (
+        "V2",
+        "size",
+        {},
+        MET,
+        "Größe laut Steckbrief: alle Kommunengrößen. Eine Grenze nach der Einwohnerzahl nennt er nicht.",
+    ),
+    (
+        "V7a",
+        "size",
+        {"kind": "landkreis", "inhabitants": 9_000_000},
+        MET,
+        "Größe laut Steckbrief: alle Landkreise. Eine Grenze nach der Einwohnerzahl nennt er nicht.",
+    ),
     ("V1", "staff", {}, MET, "Das Modell braucht kein zusätzliches Personal."),
     (
         "V5",
@@ -634,7 +649,7 @@ def test_small_gemeinde_gets_a_plain_starting_point(session, params_dict):
         "model": "V5",
         "sentences": [
             "Als Startpunkt passt V 5 „Kommunales Energiemanagement (KEM)“: Alle sechs Kriterien des "
-            "Steckbriefs sind erfüllt.",
+            "Finders sind erfüllt.",
             f"Was das kostet: eine halbe Stelle, nach dem Standardwert des Rechners rund {_euro(cost / 2)} "
             f"Personalkosten im Jahr, dazu ein Klimaschutzbudget von mindestens 12.000{NBSP}€ im Jahr "
             "(Steckbrief: mindestens 1 €/EW).",
