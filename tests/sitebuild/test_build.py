@@ -433,3 +433,16 @@ def _headings_in_excluded_blocks(html: str) -> set[str]:
 
     Walker().feed(html)
     return found
+
+
+def test_calculator_orientation_figures_name_their_source(site):
+    """Each further guide figure on /rechner/ (rechner.yml: weitere_fakten) carries its source's citation."""
+    import html as html_lib
+
+    calc = yaml.safe_load((CONTENT / "rechner.yml").read_text(encoding="utf-8"))
+    sources = yaml.safe_load((CONTENT / "quellen.yml").read_text(encoding="utf-8"))
+    citation = {s["id"]: s["zitat"] for s in sources["quellen"]}
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", page(site, "rechner/")))
+    assert calc["weitere_fakten"]
+    for fact in calc["weitere_fakten"]:
+        assert f"{fact['wert']} (Quelle: {citation[fact['quelle']]})" in text, fact["thema"]
