@@ -86,6 +86,12 @@ def _kinds(size: dict) -> str:
     return "; ".join(parts)
 
 
+def _series(items) -> str:
+    """'A, B und C': a German list of the items."""
+    items = [str(i) for i in items]
+    return " und ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 def _yaml_str(text: object) -> str:
     """A one-line, safely quoted YAML string for front matter."""
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
@@ -109,6 +115,7 @@ def _environment() -> jinja2.Environment:
         none=_none,
         kinds=_kinds,
         yaml_str=_yaml_str,
+        series=_series,
         euro=fmt.euro,
         fte=fmt.fte,
         number=fmt.number,

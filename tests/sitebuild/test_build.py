@@ -446,3 +446,22 @@ def test_calculator_orientation_figures_name_their_source(site):
     assert calc["weitere_fakten"]
     for fact in calc["weitere_fakten"]:
         assert f"{fact['wert']} (Quelle: {citation[fact['quelle']]})" in text, fact["thema"]
+
+
+def test_calculator_rules_name_the_models_of_each_guide_value(site):
+    """'So rechnet der Rechner' lists the models of each guide value as their Steckbriefe set it
+    (budget_personal.richtwert), so the text cannot claim more than the calculator does."""
+    by_value: dict[str, list[str]] = {"einwohner": [], "gemeinden": [], "keiner": []}
+    for path in sorted((CONTENT / "modelle").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        by_value[data["ausgangslage"]["budget_personal"]["richtwert"]].append(data["nummer"])
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page(site, "rechner/")))
+    rule = re.search(
+        r"Den Richtwert nach Einwohnerzahl wendet der Rechner auf (.+?) an, den nach Gemeinden auf (.+?);"
+        r" (.+?) rechnet er nur mit der Mindestausstattung",
+        text,
+    )
+    assert rule, "Regeltext zum Richtwert fehlt"
+    for value, listed in zip(("einwohner", "gemeinden", "keiner"), rule.groups(), strict=True):
+        named = re.split(r", | und ", listed)
+        assert sorted(named) == sorted(by_value[value]), value

@@ -816,3 +816,13 @@ def test_a_value_missing_in_content_stops_the_page_instead_of_printing_none():
         render_template("_stand.md.j2", "modelle/v1.md", source=source)
     shown = render_template("_stand.md.j2", "modelle/v1.md", source=dataclasses.replace(source, stand="2020"))
     assert '"Stand des Materials: 2020"' in shown
+
+
+@pytest.mark.parametrize(
+    "items, text",
+    [([], ""), (["V 1"], "V 1"), (["V 1", "V 2"], "V 1 und V 2"), (["V 1", "V 2", "V 3"], "V 1, V 2 und V 3")],
+)
+def test_series_writes_a_german_list(items, text):
+    from guide.templating import _series
+
+    assert _series(items) == text
