@@ -270,14 +270,16 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
     ``data-field`` paths of its own ``estimate`` answer."""
     results = result["results"]
     numbers = ", ".join(params.models[r["model"]].number for r in results)
-    rows = "".join(_compare_row(i, r, params, base) for i, r in enumerate(results))
+    # without any funding that ends within the period, the first year stands for "after funding"
+    ends = any(r["after_funding"] for r in results)
+    rows = "".join(_compare_row(i, r, params, base, ends) for i, r in enumerate(results))
     head = "".join(
         f'<th scope="col">{escape(label)}</th>'
         for label in (
             "Modell",
             "Empfohlene Stellen",
             "Personalkosten im ersten Jahr",
-            "Eigenanteil nach Förderende",
+            "Eigenanteil nach Förderende" if ends else "Eigenanteil im ersten Jahr",
             "Budget Klimaschutz je Jahr",
             "Grad der personellen Verstetigung",
         )
@@ -297,18 +299,25 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
     )
 
 
-def _compare_row(i: int, r: dict, params: Parameters, base: str) -> str:
+def _compare_row(i: int, r: dict, params: Parameters, base: str, ends: bool) -> str:
+    """One model's row; ``ends``: some model's funding ends within the period (else the column is
+    the first year's own share)."""
     model = params.models[r["model"]]
-    after = r["after_funding"]
+    after, first = r["after_funding"], r["projection"][0]
     p = f"results.{i}."
-    own_after = (
-        _value(p + "after_funding.own_share", after["own_share"], fmt.euro)
-        + f" ab {_value(p + 'after_funding.calendar_year', after['calendar_year'], str)}"
-        if after
-        else _value(p + "after_funding", None, str)
-        + f" (Eigenanteil {r['projection'][0]['calendar_year']}: "
-        + f"{_value(p + 'projection.0.own_share', r['projection'][0]['own_share'], fmt.euro)})"
+    first_year = (
+        f"{_value(p + 'projection.0.own_share', first['own_share'], fmt.euro)}"
+        f" im Jahr {_value(p + 'projection.0.calendar_year', first['calendar_year'], str)}"
     )
+    if after:
+        own_after = (
+            _value(p + "after_funding.own_share", after["own_share"], fmt.euro)
+            + f" ab {_value(p + 'after_funding.calendar_year', after['calendar_year'], str)}"
+        )
+    elif ends:  # this model's funding does not end in the period, or it has none
+        own_after = f"{_value(p + 'after_funding', None, str)} (Eigenanteil {first_year})"
+    else:
+        own_after = first_year
     budget = _budget_range(r["budget_eur_per_year"]).replace('data-field="', f'data-field="{p}')
     return (
         f'<tr><th scope="row"><a href="{base}{escape(model.url)}">{escape(model.number)} – {escape(model.name)}</a>'
@@ -331,6 +340,14 @@ def compare_svg(results: list[dict], params: Parameters) -> str:
             (y for y in r["projection"] if after and y["calendar_year"] == after["calendar_year"]), r["projection"][0]
         )
         amounts.append((params.models[r["model"]].number, year))
+    ends = [bool(r["after_funding"]) for r in results]
+    when = (
+        "im ersten Jahr"
+        if not any(ends)
+        else "im ersten Jahr nach der Förderung"
+        if all(ends)
+        else "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr"
+    )
     peak = max([y["own_total"] for _, y in amounts] + [1])
     scale = (width - left - right) / peak
     bars = []
@@ -350,8 +367,7 @@ def compare_svg(results: list[dict], params: Parameters) -> str:
     return (
         f'<figure class="calc-chart calc-compare-chart"><svg viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="vergleich-chart-title vergleich-chart-desc" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="vergleich-chart-title">Eigenanteil der Kommune je Modell im ersten Jahr nach der Förderung'
-        "</title>"
+        f'<title id="vergleich-chart-title">Eigenanteil der Kommune je Modell {escape(when)}</title>'
         f'<desc id="vergleich-chart-desc">{escape(summary)}</desc>{"".join(bars)}</svg>'
         '<figcaption><span class="calc-key calc-key-own"></span> Personal- und Arbeitsplatzkosten '
         '<span class="calc-key calc-key-budget"></span> Budget Klimaschutz (mind.)</figcaption></figure>'

@@ -514,3 +514,42 @@ def test_session_run_form_reads_text_and_returns_the_input_as_read(session):
     # the command line and the build keep JSON numbers: text is not read there
     plain = json.loads(session.run("estimate", '{"model": "V8", "inhabitants": "80.000"}'))
     assert plain["error"]["field"] == "inhabitants" and "input" not in plain
+
+
+@pytest.mark.parametrize(
+    "data, column, title, first_cell",
+    [
+        pytest.param(
+            {"models": ["V7", "V10"], "inhabitants": 120000, "funding": "anschluss"},
+            "Eigenanteil nach Förderende",
+            "im ersten Jahr nach der Förderung",
+            r"[\d.]+\xa0€ ab \d{4}",
+            id="every-funding-ends",
+        ),
+        pytest.param(
+            {"models": ["V7", "V10"], "inhabitants": 120000, "funding": "none"},
+            "Eigenanteil im ersten Jahr",
+            "im ersten Jahr",
+            r"[\d.]+\xa0€ im Jahr 2026",
+            id="no-funding",
+        ),
+        pytest.param(
+            {"models": ["V1", "V7"], "inhabitants": 40000, "funding": "anschluss"},
+            "Eigenanteil nach Förderende",
+            "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr",
+            r"– \(Eigenanteil 0\xa0€ im Jahr 2026\)",
+            id="one-model-without-funding",
+        ),
+    ],
+)
+def test_comparison_names_the_year_it_shows(session, data, column, title, first_cell):
+    """The comparison's column and chart speak of the year after funding only where funding ends."""
+    import re
+
+    html = json.loads(session.run("compare", json.dumps({"first_year": 2026, **data})))["html"]
+    assert re.findall(r'<th scope="col">([^<]*)</th>', html)[3] == column
+    chart_title = re.search(r'<title id="vergleich-chart-title">([^<]*)</title>', html)[1]
+    assert chart_title == f"Eigenanteil der Kommune je Modell {title}"
+    first_row = re.search(r"<tbody><tr>.*?</tr>", html)[0]
+    own_share = re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", first_row)[2])
+    assert re.fullmatch(first_cell, own_share), own_share
