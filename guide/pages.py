@@ -103,7 +103,8 @@ def render_glossary_page(doc: str, content: Content, settings: Settings) -> str:
     """/glossar/: the terms in dictionary order, grouped by their first letter."""
     groups: dict[str, list] = {}
     for term in content.glossary:
-        letter = term.anchor[0].upper() if term.anchor[0].isalpha() else "#"
+        first = term.term[0].upper().translate(str.maketrans("ÄÖÜ", "AOU"))  # the headword, not its abbreviation
+        letter = first if first.isalpha() else "#"
         groups.setdefault(letter, []).append(term)
     return render_template("glossar.md.j2", doc, content=content, groups=list(groups.items()))
 

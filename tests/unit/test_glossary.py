@@ -113,6 +113,14 @@ def test_glossary_page_lists_every_term_with_anchor_source_and_link(real_content
             assert f"[Mehr zu „{term.term}“]({term.more})" in page
     letters = re.findall(r"^## (\S+)$", page, flags=re.MULTILINE)
     assert letters == sorted(letters) and len(set(letters)) == len(letters)
+    # each term under the letter its headword starts with (Kohlendioxid (CO₂) under K, not C)
+    letter = None
+    for line in page.splitlines():
+        if line.startswith("## "):
+            letter = line[3:]
+        elif line.startswith("### "):
+            assert line[4].upper().translate(str.maketrans("ÄÖÜ", "AOU")) == letter, line
+    assert "### Kohlendioxid (CO₂) {: #co2 }" in page.split("## K\n")[1].split("\n## ")[0]
 
 
 def test_glossary_is_in_the_navigation(real_content):
