@@ -410,7 +410,7 @@ CASES = [
     ),
     pytest.param(
         "quellen.yml",
-        [line(r'    stand: "2020"', f"    stand: {MARK}2020-03-01")],
+        [Edit(r'^    stand: "2020"$(?=\n  - id: leitfaden)', f"    stand: {MARK}2020-03-01")],  # the Steckbriefe's
         "quellen.0.stand",
         'Datum als Text in Anführungszeichen schreiben: "2020-03-01"',
         id="unquoted-date",
