@@ -17,6 +17,7 @@ from calc import fmt
 from calc.api import Session, form_command
 from calc.errors import InputError
 from calc.inputs import read_form
+from calc.params import STAGES
 from calc.vorlage import PLACEHOLDERS
 from guide import urls
 from guide.content import INPUT_KEYS, Content, term_from
@@ -89,6 +90,7 @@ def _check_unique(c: Collector, display: str, key: str, field: str, loaded) -> N
 
 def check_references(c: Collector, content: Content, models, chapters, aspects, sources, tasks, calculator) -> None:
     model_ids = {m.id for m in content.models}
+    stage = {d["id"]: d["eigenschaften"]["verstetigungsgrad"]["stufe"] for _, d in models}
     source_ids = set(content.sources)
     for display, d in models:
         if Path(display).stem != d["id"]:
@@ -98,6 +100,12 @@ def check_references(c: Collector, content: Content, models, chapters, aspects, 
         for i, target in enumerate(d["weiterentwicklung_zu"]):
             if target not in model_ids:
                 c.reference(display, ("weiterentwicklung_zu", i), f"Modell '{target}' gibt es nicht")
+            elif STAGES.index(stage[target]) < STAGES.index(stage[d["id"]]):  # /pfad/: further down, higher
+                message = (
+                    f"'{target}' hat einen geringeren Grad der personellen Verstetigung "
+                    f"({stage[target]}) als '{d['id']}' ({stage[d['id']]}): ein Schritt zurück"
+                )
+                c.reference(display, ("weiterentwicklung_zu", i), message)
         for target in d.get("weiterentwicklung_deutung", {}):
             if target not in d["weiterentwicklung_zu"]:
                 message = f"'{target}' steht nicht in weiterentwicklung_zu"

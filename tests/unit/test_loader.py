@@ -555,6 +555,13 @@ CASES = [
         id="reading-for-a-step-that-is-not-there",
     ),
     pytest.param(
+        "modelle/v10.yml",
+        [line(r"weiterentwicklung_zu: \[\]", f"weiterentwicklung_zu: [{MARK}v7]")],
+        "weiterentwicklung_zu.0",
+        "'v7' hat einen geringeren Grad der personellen Verstetigung (hoch) als 'v10' (sehr hoch): ein Schritt zurück",
+        id="step-to-a-lower-degree",
+    ),
+    pytest.param(
         "quellen.yml",
         [
             line(
