@@ -3,6 +3,9 @@ lowest), arrows for 'develops into'; the SVG is the autoescaped template ``path.
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from markupsafe import Markup
 
 from calc.params import STAGES
@@ -10,8 +13,20 @@ from guide import urls
 from guide.content import Content, Model
 from guide.templating import render_template
 
-BOX_W, BOX_H, GAP_X, GAP_Y, LEFT, TOP = 210, 50, 24, 44, 100, 12
-LABEL_MAX = 22  # characters of a model's table name inside its box
+BOX_W, BOX_H, GAP_X, GAP_Y, LEFT, TOP = 210, 66, 24, 44, 100, 12
+LINE_MAX, LINES = 23, 2  # a model's table name inside its box: two lines of 23 characters (15px type)
+SLASH = "\u2044"  # stands for a slash while the name is wrapped
+
+
+def label_lines(name: str) -> list[str]:
+    """The table name in up to two lines, broken between words; a longer one ends in '…' (the box's
+    link names the model in full, and the list below the picture gives every name)."""
+    # a line may also break after a slash between words ("KSM/KEM, KSM/Quartiersmanagement")
+    words = re.sub(r"(?<=\S)/(?=\S)", SLASH + " ", name)
+    lines = textwrap.wrap(words, LINE_MAX)
+    if len(lines) > LINES:
+        lines = [*lines[: LINES - 1], textwrap.shorten(" ".join(lines[LINES - 1 :]), LINE_MAX, placeholder=" …")]
+    return [line.replace(SLASH + " ", "/").replace(SLASH, "/") for line in lines]
 
 
 def path_layout(content: Content) -> dict[str, tuple[int, int]]:
@@ -52,7 +67,7 @@ def path_svg(content: Content, doc: str) -> Markup:
             "doc": urls.model_doc(m.id),
             "x": corner(m.id)[0],
             "y": corner(m.id)[1],
-            "label": m.table_name if len(m.table_name) <= LABEL_MAX else m.table_name[: LABEL_MAX - 2] + "…",
+            "lines": label_lines(m.table_name),
         }
         for m in content.models
     ]

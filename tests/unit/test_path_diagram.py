@@ -45,3 +45,22 @@ def test_lower_rows_hold_higher_degrees(real_content):
             stage_b = order.index(b.data["eigenschaften"]["verstetigungsgrad"]["stufe"])
             if stage_a < stage_b:
                 assert rows[a.id] < rows[b.id], (a.id, b.id)
+
+
+def test_each_box_shows_its_name_in_two_lines_at_most(real_content):
+    """Names are broken between words (or after a slash) into at most two lines that fit the box;
+    only a name that needs more lines ends in '…', and what is shown is the name's beginning."""
+    from guide.pathdiagram import LINE_MAX, LINES, label_lines
+
+    svg = path_svg(real_content, "pfad.md")
+    shortened = 0
+    for model in real_content.models:
+        lines = label_lines(model.table_name)
+        assert 1 <= len(lines) <= LINES and all(len(line) <= LINE_MAX for line in lines), lines
+        shown = " ".join(lines).removesuffix(" …").replace("/ ", "/")
+        assert model.table_name.replace("/ ", "/").startswith(shown.rstrip(",")), (model.id, lines)
+        shortened += lines[-1].endswith("…")
+        for line in lines:
+            assert f'class="path-label">{line}</text>' in svg.replace("&amp;", "&"), line
+    assert label_lines("Klimaschutz durch bestehende Verwaltung") == ["Klimaschutz durch", "bestehende Verwaltung"]
+    assert shortened <= 4  # only the longest table names (V 6a-c, V 6d-f, V 7b, V 9)
