@@ -235,3 +235,24 @@ def test_worksheet_prints_across_pages_row_by_row(sheet):
     assert breaks and set(breaks) == {"auto"}
     rows = page.eval_on_selector_all(".ws-table tr", "rs => rs.map(r => getComputedStyle(r).breakInside)")
     assert set(rows) == {"avoid"}
+
+
+def test_without_javascript_an_empty_sheet_to_fill_in_by_hand(nojs_page: Page, base_url: str):
+    """Without JavaScript: the empty sheet, no sums of '0 %', no note and no buttons that do nothing;
+    with it (the other tests) the sums start at '0 %'."""
+    nojs_page.goto(base_url + "arbeitszeit/")
+    expect(nojs_page.locator("[name^=ist-]").first).to_be_visible()
+    cells = nojs_page.locator("[data-sum], [data-total]")
+    assert cells.count() > 5
+    assert set(cells.all_inner_texts()) == {""}
+    expect(nojs_page.locator(".ws-actions")).to_be_hidden()
+    expect(nojs_page.locator("[data-ws-note]")).to_be_hidden()
+    assert "Ohne JavaScript lässt sich das leere Blatt ausdrucken" in nojs_page.inner_text("article")
+
+
+def test_sums_start_at_zero(sheet: Page):
+    assert sums(sheet, "management") == ("0 %", "0 %")
+    assert totals(sheet) == ("0 %", "0 %")
+    expect(sheet.locator(".ws-actions button")).to_have_count(3)
+    for button in sheet.locator(".ws-actions button").all():
+        expect(button).to_be_visible()
