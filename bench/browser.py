@@ -167,9 +167,10 @@ def _ratios(times: dict[str, list[float]], baseline: str) -> dict:
     for name, values in times.items():
         if name == baseline:
             continue
-        pairs = sorted(v / b for v, b in zip(values, times[baseline], strict=True))
+        # at least 1 ms below the line: a page may have no long task at all (0 ms, bench.browser OBSERVE)
+        pairs = sorted(v / max(b, 1) for v, b in zip(values, times[baseline], strict=True))
         out[name] = {
-            "ratio_of_medians": round(statistics.median(values) / statistics.median(times[baseline]), 3),
+            "ratio_of_medians": round(statistics.median(values) / max(statistics.median(times[baseline]), 1), 3),
             "pair_ratio_min": round(pairs[0], 3),
             "pair_ratio_median": round(statistics.median(pairs), 3),
             "pair_ratio_max": round(pairs[-1], 3),
