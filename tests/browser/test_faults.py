@@ -329,6 +329,9 @@ def test_busy_start_on_a_slow_computer_is_not_a_stall(page, faulty, built_site):
     while clock.at is None:  # the worker's thread waits for the held file from now on
         assert time.monotonic() < deadline, "die Datei, die den Start aufhält, wurde nicht angefragt"
         page.wait_for_timeout(50)
+    # the worker said "every file is in" before Python began; on a loaded machine that message can
+    # reach the page after the held request reaches the server (once: a false "stalled download")
+    expect(page.locator(f"{ROOT} .calc-progress-bytes")).to_contain_text("wird gestartet", timeout=5_000)
     busy_from = page.evaluate("performance.now()")
     for _ in range(17):
         page.clock.run_for(1000)
