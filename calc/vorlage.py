@@ -273,11 +273,15 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
     texts = params.vorlage["text"]["alternativen"]
     blocks: list = [Heading(2, texts["titel"])]
     if len(results) > 1:
-        rows = tuple(_alternative_row(r, params, texts) for r in results)
+        # the share after funding where some model's funding ends in the period, else the first year's
+        ends = any(r["after_funding"] for r in results)
+        rows = tuple(_alternative_row(r, params, texts, ends) for r in results)
         widths = (4.0, 1.5, 2.9, 3.0, 2.7, 2.9)
+        labels = list(texts["spalten"])
+        labels[3] = labels[3] if ends else texts["spalte_erstes_jahr"]
         blocks += [
             Paragraph(fill(texts["vergleich"])),
-            Table(widths, tuple(texts["spalten"]), rows, (False,) + (True,) * 4 + (False,)),
+            Table(widths, tuple(labels), rows, (False,) + (True,) * 4 + (False,)),
         ]
     blocks.append(Paragraph(fill(texts["verzicht"])))
     if len(results) == 1:
@@ -285,13 +289,14 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
     return blocks
 
 
-def _alternative_row(result: dict, params: Parameters, texts: dict) -> tuple[Runs, ...]:
+def _alternative_row(result: dict, params: Parameters, texts: dict, ends: bool) -> tuple[Runs, ...]:
     model = params.models[result["model"]]
     after, first = result["after_funding"], result["projection"][0]
     if after:
         own = _fill(texts["ab_jahr"], {"betrag": fmt.euro(after["own_share"]), "jahr": str(after["calendar_year"])})
     else:
-        own = _fill(texts["im_jahr"], {"betrag": fmt.euro(first["own_share"]), "jahr": str(first["calendar_year"])})
+        text = texts["ohne_ende"] if ends else texts["im_jahr"]
+        own = _fill(text, {"betrag": fmt.euro(first["own_share"]), "jahr": str(first["calendar_year"])})
     cells = (
         f"{model.number} – {model.name}",
         fmt.fte(result["fte"]["recommended"]),
