@@ -385,8 +385,9 @@ def _funding_warnings(
     remaining = len(_schedule(inp, params))
     if remaining and after is None and inp.funded_fte > 0 and inp.years <= remaining:
         more = remaining + 1 - inp.years
+        ends = "mit dem letzten Jahr der Förderung" if more == 1 else "vor dem letzten Jahr der Förderung"
         warnings.append(
-            f"Der Zeitraum endet, bevor die Förderung ausläuft; verlängern Sie ihn um {more} "
+            f"Der Zeitraum endet {ends}; verlängern Sie ihn um {more} "
             f"{'Jahr' if more == 1 else 'Jahre'}, um das erste Jahr der vollen Eigenfinanzierung zu sehen."
         )
     for phase in (p for p in phases if p.max_fte is not None and inp.funded_fte > p.max_fte):

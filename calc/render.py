@@ -83,7 +83,7 @@ def council_summary(result: dict) -> str:
             + f"; mit dem Budget Klimaschutz sind das {escape(fmt.cents(share))} je Einwohnerin und Einwohner."
         )
         if funded:
-            text += " Die Förderung läuft über den gewählten Zeitraum hinaus (siehe Hinweise)."
+            text += " Die Förderung reicht mindestens bis zum Ende des gewählten Zeitraums (siehe Hinweise)."
     return f'<p class="calc-council">{text}</p>'
 
 

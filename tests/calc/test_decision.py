@@ -528,8 +528,15 @@ COUNCIL_WITHOUT_STEP = [
         {"funding": "anschluss", "years": 2},
         "Im Jahr 2026 trägt die Kommune 96.000\u00a0€ Personal- und Arbeitsplatzkosten nach Abzug der "
         "Förderung; mit dem Budget Klimaschutz sind das 6,20\u00a0€ je Einwohnerin und Einwohner. Die "
-        "Förderung läuft über den gewählten Zeitraum hinaus (siehe Hinweise).",
+        "Förderung reicht mindestens bis zum Ende des gewählten Zeitraums (siehe Hinweise).",
         id="funding-outlasts-the-period",
+    ),
+    pytest.param(
+        {"funding": "anschluss", "years": 3},
+        "Im Jahr 2026 trägt die Kommune 96.000\u00a0€ Personal- und Arbeitsplatzkosten nach Abzug der "
+        "Förderung; mit dem Budget Klimaschutz sind das 6,20\u00a0€ je Einwohnerin und Einwohner. Die "
+        "Förderung reicht mindestens bis zum Ende des gewählten Zeitraums (siehe Hinweise).",
+        id="funding-ends-with-the-period",
     ),
 ]
 
@@ -541,3 +548,27 @@ def test_council_sentence_without_a_step_after_funding(run, extra, sentence):
     assert result["after_funding"] is None
     text = unescape(re.sub(r"<[^>]+>", "", council_summary(result)))
     assert text == sentence
+
+
+@pytest.mark.parametrize(
+    "years, warning",
+    [
+        (
+            2,
+            "Der Zeitraum endet vor dem letzten Jahr der Förderung; verlängern Sie ihn um 2 Jahre, um das erste "
+            "Jahr der vollen Eigenfinanzierung zu sehen.",
+        ),
+        (
+            3,
+            "Der Zeitraum endet mit dem letzten Jahr der Förderung; verlängern Sie ihn um 1 Jahr, um das erste "
+            "Jahr der vollen Eigenfinanzierung zu sehen.",
+        ),
+        (4, None),  # 2029 is the first year without funding
+    ],
+)
+def test_a_period_without_a_year_after_funding_says_how_much_longer_it_must_be(run, years, warning):
+    """Anschlussvorhaben: three funded years, 2026-2028."""
+    result = run(**V8, funding="anschluss", years=years)
+    found = [w for w in result["warnings"] if w.startswith("Der Zeitraum endet")]
+    assert found == ([warning] if warning else [])
+    assert (result["after_funding"] is None) == (warning is not None)

@@ -302,7 +302,7 @@ def test_model_without_posts_and_without_funding(session):
 
 def test_funding_beyond_the_years_shown(session):
     text = "\n".join(paragraphs(build(session, "docx", **V8, years=3)))  # 2026-2028: the last year, not the second
-    assert "reicht über den betrachteten Zeitraum bis 2028 hinaus" in text
+    assert "reicht mindestens bis zum Ende des betrachteten Zeitraums (2028)" in text
     assert "dem ersten Jahr ohne Förderung" not in text
 
 
