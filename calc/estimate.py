@@ -280,10 +280,16 @@ def _funded_fte(inp: EstimateInput, recommended: float, model: ModelParams, para
     if inp.funded_fte is not None:
         if inp.funded_fte > recommended:
             shown = limits.FIELDS["funded_fte"].show(recommended)
+            if recommended == 0:
+                raise InputError(
+                    "funded_fte",
+                    f"Für {model.number} sieht der Rechner keine eigenen Stellen vor, also auch keine "
+                    "geförderten; bitte lassen Sie das Feld leer oder geben Sie 0 an.",
+                )
             raise InputError(
                 "funded_fte",
-                f"Gefördert werden können höchstens die {shown} Stellen (VZÄ), die der Rechner für "
-                f"{model.number} empfiehlt; bitte geben Sie eine Zahl zwischen 0 und {shown} an.",
+                f"Gefördert werden können höchstens die Stellen, die der Rechner für {model.number} "
+                f"empfiehlt ({fmt.fte(recommended)}); bitte geben Sie eine Zahl zwischen 0 und {shown} an.",
             )
         return inp.funded_fte
     caps = [p.max_fte for p in params.phases(inp.rules, inp.funding) if p.max_fte is not None]
@@ -398,8 +404,8 @@ def _funding_warnings(
     if phases and 0 < inp.funded_fte < recommended:
         unfunded = recommended - inp.funded_fte
         warnings.append(
-            f"Nur {fmt.fte(inp.funded_fte)} von {fmt.fte(recommended)} sind gefördert; "
-            f"die übrigen {fmt.fte(unfunded)} trägt die Kommune von Anfang an selbst."
+            f"Die Förderung deckt nur {fmt.fte(inp.funded_fte)} von {fmt.fte(recommended)}; "
+            f"den Rest ({fmt.fte(unfunded)}) trägt die Kommune von Anfang an selbst."
         )
     return warnings
 

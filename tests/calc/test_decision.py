@@ -139,13 +139,39 @@ def test_funded_fte(run, funded, funding):
         assert any("trägt die Kommune von Anfang an selbst" in w for w in result["warnings"])
 
 
-def test_funded_fte_above_the_recommended_posts_is_a_field_error(session):
-    error = _error(session, "estimate", dict(V8, funding="anschluss", funded_fte=2.5))
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        pytest.param(
+            dict(V8, funding="anschluss", funded_fte=2.5),
+            "Gefördert werden können höchstens die Stellen, die der Rechner für V 8 empfiehlt (2\u00a0VZÄ); "
+            "bitte geben Sie eine Zahl zwischen 0 und 2 an.",
+            id="more-than-recommended",
+        ),
+        pytest.param(
+            dict(model="V8", inhabitants=50_000, funding="anschluss", funded_fte=2),
+            "Gefördert werden können höchstens die Stellen, die der Rechner für V 8 empfiehlt (1\u00a0VZÄ); "
+            "bitte geben Sie eine Zahl zwischen 0 und 1 an.",
+            id="one-post",
+        ),
+        pytest.param(
+            dict(model="V1", inhabitants=80_000, funding="anschluss", funded_fte=1),
+            "Für V 1 sieht der Rechner keine eigenen Stellen vor, also auch keine geförderten; bitte lassen "
+            "Sie das Feld leer oder geben Sie 0 an.",
+            id="model-without-posts",
+        ),
+    ],
+)
+def test_funded_fte_above_the_recommended_posts_is_a_field_error(session, data, message):
+    error = _error(session, "estimate", data)
     assert error.field == "funded_fte"
-    assert error.message == (
-        "Gefördert werden können höchstens die 2 Stellen (VZÄ), die der Rechner für V 8 empfiehlt; "
-        "bitte geben Sie eine Zahl zwischen 0 und 2 an."
-    )
+    assert error.message == message
+
+
+def test_partly_funded_posts_are_named_in_one_sentence(run):
+    result = run(model="V9", inhabitants=80_000, funding="erst+anschluss", funded_fte=1)
+    sentence = "Die Förderung deckt nur 1\u00a0VZÄ von 2\u00a0VZÄ; den Rest (1\u00a0VZÄ) trägt die Kommune"
+    assert sentence + " von Anfang an selbst." in result["warnings"]
 
 
 def test_funded_fte_exactly_the_recommended_posts_is_accepted(run):
