@@ -90,6 +90,11 @@ def council_summary(result: dict) -> str:
 def _inputs(inputs: dict, params: Parameters) -> str:
     way_names = {way.id: way.name for way in params.funding.values()}
     rule_names = {rules.id: rules.name for rules in params.rules.values()}
+    funded = bool(params.phases(inputs["rules"], inputs["funding"]))
+
+    def funded_posts(value: float) -> str:  # without a funding line no post is funded
+        return fmt.fte(value) if funded else "– (keine Förderung)"
+
     rows = [
         _row("Einwohnerzahl", _value("inputs.inhabitants", inputs["inhabitants"], fmt.number)),
         _row("Kosten je Vollzeitstelle", _value("inputs.cost_per_fte", inputs["cost_per_fte"], fmt.euro)),
@@ -104,7 +109,7 @@ def _inputs(inputs: dict, params: Parameters) -> str:
             _value("inputs.financially_weak", inputs["financially_weak"], lambda v: "ja" if v else "nein"),
         ),
         _row("Bereits geförderte Jahre", _value("inputs.funding_years_done", inputs["funding_years_done"], str)),
-        _row("Geförderte Stellen", _value("inputs.funded_fte", inputs["funded_fte"], fmt.fte)),
+        _row("Geförderte Stellen", _value("inputs.funded_fte", inputs["funded_fte"], funded_posts)),
         _row("Erstes Jahr der Projektion", _value("inputs.first_year", inputs["first_year"], str)),
         _row("Jahre der Projektion", _value("inputs.years", inputs["years"], str)),
     ]

@@ -553,3 +553,16 @@ def test_comparison_names_the_year_it_shows(session, data, column, title, first_
     first_row = re.search(r"<tbody><tr>.*?</tr>", html)[0]
     own_share = re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", first_row)[2])
     assert re.fullmatch(first_cell, own_share), own_share
+
+
+@pytest.mark.parametrize(
+    "funding, shown",
+    [("none", "– (keine Förderung)"), ("anschluss", "2\u00a0VZÄ")],
+)
+def test_funded_posts_are_shown_only_with_a_funding_line(session, funding, shown):
+    import re
+
+    html = json.loads(session.run("estimate", json.dumps({"model": "V8", "inhabitants": 80000, "funding": funding})))
+    cell = re.search(r'<th scope="row">Geförderte Stellen</th><td>(.*?)</td>', html["html"])[1]
+    assert re.sub(r"<[^>]+>", "", cell) == shown
+    assert 'data-field="inputs.funded_fte" data-value="2.0"' in cell  # the value the command line gives
