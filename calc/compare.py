@@ -55,4 +55,14 @@ def _warnings(keys: list[str], params: Parameters) -> list[str]:
     return []
 
 
-__all__ = ["COMPARE_FIELDS", "compare_models", "compare_raw"]
+def other_warnings(results: list[dict]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The warnings of the compared models after the first (whose full result shows its own): each
+    text once, with the (model, warning) indexes that give it, in the order they first come."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, result in enumerate(results[1:], start=1):
+        for j, text in enumerate(result["warnings"]):
+            found.setdefault(text, []).append((i, j))
+    return list(found.items())
+
+
+__all__ = ["COMPARE_FIELDS", "compare_models", "compare_raw", "other_warnings"]

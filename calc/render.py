@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from calc import fmt
+from calc.compare import other_warnings
 from calc.finder import CONDITIONAL, FAILS, FITS
 from calc.params import FundingWay, Parameters
 
@@ -291,6 +292,11 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
     )
     # plain text: the paths warnings.N belong to the first model's full result below
     warnings = "".join(f"<li>{escape(w)}</li>" for w in result["warnings"])
+    # the further models' own warnings (the first model's stand in its full result below)
+    for text, places in other_warnings(results):
+        models = ", ".join(params.models[results[i]["model"]].number for i, _ in places)
+        i, j = places[0]
+        warnings += f"<li><strong>{escape(models)}:</strong> {_value(f'results.{i}.warnings.{j}', text, str)}</li>"
     notes = f'<div class="admonition warning"><ul>{warnings}</ul></div>' if warnings else ""
     return (
         '<section class="calc-compare" aria-labelledby="vergleich-titel">'

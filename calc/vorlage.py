@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from calc import fmt, limits, office
-from calc.compare import COMPARE_FIELDS, compare_raw
+from calc.compare import COMPARE_FIELDS, compare_raw, other_warnings
 from calc.errors import InputError
 from calc.estimate import FIELDS, estimate_raw
 from calc.inputs import choice, reject_unknown, require_object
@@ -283,6 +283,12 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
             Paragraph(fill(texts["vergleich"])),
             Table(widths, tuple(labels), rows, (False,) + (True,) * 4 + (False,)),
         ]
+        others = [
+            ((", ".join(params.models[results[i]["model"]].number for i, _ in places) + ": ", "strong"), (text, ""))
+            for text, places in other_warnings(results)
+        ]
+        if others:
+            blocks += [Paragraph(fill(texts["hinweise_weitere"])), Items(tuple(others))]
     blocks.append(Paragraph(fill(texts["verzicht"])))
     if len(results) == 1:
         blocks.append(Paragraph(fill(texts["weitere"])))

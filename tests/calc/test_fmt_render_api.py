@@ -566,3 +566,29 @@ def test_funded_posts_are_shown_only_with_a_funding_line(session, funding, shown
     cell = re.search(r'<th scope="row">Geförderte Stellen</th><td>(.*?)</td>', html["html"])[1]
     assert re.sub(r"<[^>]+>", "", cell) == shown
     assert 'data-field="inputs.funded_fte" data-value="2.0"' in cell  # the value the command line gives
+
+
+def test_comparison_shows_the_further_models_warnings_once_each(session):
+    """The first model's warnings stand in its full result; the others' are listed with the models
+    that give them, each text once, with the path of the first model that gives it."""
+    import re
+
+    from calc.compare import other_warnings
+
+    data = {"models": ["V7", "V2", "V9", "V6a-c"], "inhabitants": 30000, "funding": "anschluss", "years": 3}
+    answer = json.loads(session.run("compare", json.dumps(data)))
+    results = answer["result"]["results"]
+    grouped = other_warnings(results)
+    texts = [text for text, _ in grouped]
+    assert len(texts) == len(set(texts)) == len({w for r in results[1:] for w in r["warnings"]})
+    by_models = {", ".join(results[i]["model"] for i, _ in places): text for text, places in grouped}
+    assert by_models["V9, V6a-c"].startswith("Der Zeitraum endet mit dem letzten Jahr der Förderung")
+    assert "passt nicht zu V 2" in by_models["V2"]
+    assert "außerhalb der Größe" in by_models["V6a-c"]
+    html = answer["html"]
+    for _text, places in grouped:
+        i, j = places[0]
+        assert f'data-field="results.{i}.warnings.{j}"' in html
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert "V 9, V 6a-c: Der Zeitraum endet mit dem letzten Jahr der Förderung" in shown
+    assert other_warnings(results[:1]) == []

@@ -504,3 +504,13 @@ def test_cli_bytes_equal_session_bytes(session, case):
         assert done.returncode == 0, done.stdout + done.stderr
         expected = hashlib.sha256(done.stdout).hexdigest()
     assert hashlib.sha256(build(session, kind, **data)).hexdigest() == expected
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_paper_lists_the_further_models_warnings(session, kind):
+    data = {"models": ["V7", "V2", "V6a-c"], "inhabitants": 30000, "funding": "anschluss"}
+    text = paragraphs(build(session, kind, **data))
+    start = text.index("Hinweise des Rechners zu den weiteren Modellen:")
+    listed = text[start + 1 : start + 3]
+    assert listed[0].startswith("V 2: Der Förderweg „Nur Anschlussvorhaben (Kommunalrichtlinie)“ passt nicht zu V 2")
+    assert listed[1].startswith("V 6a-c: Mit 30.000\u00a0EW liegt die Kommune außerhalb der Größe")
