@@ -73,7 +73,8 @@ class ModelParams:
     size: SizeRange
     history: LevelRange
     relevance: LevelRange
-    stage: str
+    stage: str  # Grad der personellen Verstetigung on the scale STAGES (for sorting)
+    stage_label: str  # the same as the Steckbrief writes it, e.g. "Mittel bis hoch (Verankerung)"
     url: str
     source: str
     note: str | None = None  # what the calculator costs for this model, where that needs saying (content)
@@ -203,6 +204,7 @@ def _model(key: str, m: dict) -> ModelParams:
         history=LevelRange(**m["history"]),
         relevance=LevelRange(**m["relevance"]),
         stage=m["stage"],
+        stage_label=m["stage_label"],
         url=m["url"],
         source=m["source"],
         note=m.get("note"),

@@ -335,7 +335,7 @@ def _compare_row(i: int, r: dict, params: Parameters, base: str, ends: bool) -> 
         f"<span hidden>{_value(p + 'model', r['model'], str)}</span></th>"
         f"<td>{_value(p + 'fte.recommended', r['fte']['recommended'], fmt.fte)}</td>"
         f"<td>{_value(p + 'personnel_eur_per_year', r['personnel_eur_per_year'], fmt.euro)}</td>"
-        f"<td>{own_after}</td><td>{budget}</td><td>{escape(model.stage)}</td></tr>"
+        f"<td>{own_after}</td><td>{budget}</td><td>{escape(model.stage_label)}</td></tr>"
     )
 
 

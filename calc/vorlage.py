@@ -216,7 +216,7 @@ def _facts(result: dict, params: Parameters, fill) -> list:
         (labels["groesse"], model.size.label),
         (labels["historie"], model.history.label),
         (labels["relevanz"], model.relevance.label),
-        (labels["verstetigung"], profile["verstetigung"]),
+        (labels["verstetigung"], model.stage_label),
     )
     reasons = [fill(point) for point in texts["gruende"]["punkte"]]
     if result["after_funding"]:
@@ -308,7 +308,7 @@ def _alternative_row(result: dict, params: Parameters, texts: dict, ends: bool) 
         fmt.fte(result["fte"]["recommended"]),
         fmt.euro(result["personnel_eur_per_year"]),
     )
-    rest = (fmt.euro(result["budget_eur_per_year"]["min"]), params.vorlage["modelle"][result["model"]]["verstetigung"])
+    rest = (fmt.euro(result["budget_eur_per_year"]["min"]), model.stage_label)
     return tuple(((cell, ""),) for cell in cells) + (own,) + tuple(((cell, ""),) for cell in rest)
 
 

@@ -109,6 +109,7 @@ def _model(m: Model, content: Content, note: str | None, too_large: str | None) 
         "history": _span(start["historie"]),
         "relevance": _span(start["relevanz"]),
         "stage": m.data["eigenschaften"]["verstetigungsgrad"]["stufe"],
+        "stage_label": m.data["eigenschaften"]["verstetigungsgrad"]["wert"],
         "url": doc_url(model_doc(m.id)),
         "source": content.sources[m.data["quelle"]].citation,
         **({"note": note} if note else {}),
@@ -187,7 +188,6 @@ def draft_parameters(content: Content) -> dict:
                 "kurzbeschreibung": m.data["kurzbeschreibung"],
                 "vorteile": m.data["vorteile"],
                 "nachteile": m.data["nachteile"],
-                "verstetigung": m.data["eigenschaften"]["verstetigungsgrad"]["wert"],
             }
             for m in content.models
         },

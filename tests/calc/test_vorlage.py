@@ -514,3 +514,16 @@ def test_paper_lists_the_further_models_warnings(session, kind):
     listed = text[start + 1 : start + 3]
     assert listed[0].startswith("V 2: Der Förderweg „Nur Anschlussvorhaben (Kommunalrichtlinie)“ passt nicht zu V 2")
     assert listed[1].startswith("V 6a-c: Mit 30.000\u00a0EW liegt die Kommune außerhalb der Größe")
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_page_and_paper_give_the_steckbrief_degree(session, params_dict, kind):
+    """The comparison's last column is the Steckbrief's own words, on the page as in the paper."""
+    data = {"models": ["V7", "V6a-c", "V9"], "inhabitants": 30000}
+    labels = [params_dict["models"][m]["stage_label"] for m in data["models"]]
+    assert labels[1] == "Mittel bis hoch (Verankerung)"
+    html = json.loads(session.run("compare", json.dumps(data)))["html"]
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", html.split("<tbody>")[1].split("</tbody>")[0])
+    assert [re.findall(r"<td>([^<]*)</td></tr>$", row)[0] for row in rows] == labels
+    table = next(t for t in tables(build(session, kind, **data)) if t[0][0] == "Modell")
+    assert [row[5] for row in table[1:]] == labels
