@@ -144,7 +144,9 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
         "gemeinden": fmt.number(inputs["municipalities"] or 0),
         "regel": result["fte"]["rule"],
         "budget": fmt.euro(result["budget_eur_per_year"]["min"]),
-        "budget_steckbrief": fmt.inline(model.budget.label),
+        "budget_steckbrief": "kein eigenes Budget nötig"
+        if model.budget.label in ("–", "-")
+        else fmt.inline(model.budget.label),
         "kosten_je_stelle": fmt.euro(inputs["cost_per_fte"]),
         "tarifsteigerung": fmt.percent_value(inputs["pay_rise"]),
         "arbeitsplatzkosten": fmt.euro(inputs["workplace_cost"]),
@@ -176,7 +178,10 @@ def _draft(answer: dict, params: Parameters, kommune: str | None, gremium: str) 
 
     head = tuple((((label, "strong"),), fill(value)) for label, value in doc["kopf"])
     decision = texts["beschlussvorschlag"]
-    points = decision["mit_stellen" if chosen["fte"]["recommended"] > 0 else "ohne_stellen"]
+    posts = chosen["fte"]["recommended"] > 0
+    points = decision["mit_stellen" if posts else "ohne_stellen"]
+    if not posts and chosen["budget_eur_per_year"]["min"] == 0:  # V 1, V 4: no "at least 0 €" a year
+        points = [decision["ohne_budget"] if "{budget}" in point else point for point in points]
     order = texts["beratungsfolge"]
     return [
         Paragraph(fill(doc["entwurf"]), "draft"),
@@ -218,7 +223,8 @@ def _facts(result: dict, params: Parameters, fill) -> list:
         (labels["relevanz"], model.relevance.label),
         (labels["verstetigung"], model.stage_label),
     )
-    reasons = [fill(point) for point in texts["gruende"]["punkte"]]
+    posts = result["fte"]["recommended"] > 0
+    reasons = [fill(point) for point in texts["gruende"]["punkte" if posts else "punkte_ohne_stellen"]]
     if result["after_funding"]:
         reasons.append(fill(texts["gruende"]["foerderung_endet"]))
     return [
@@ -260,7 +266,7 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
     notes = [*result["warnings"], *compare_warnings, *result["notes"]]
     return [
         Heading(2, texts["titel"]),
-        Paragraph(fill(texts["annahmen"])),
+        Paragraph(fill(texts["annahmen" if result["fte"]["recommended"] > 0 else "annahmen_ohne_stellen"])),
         Paragraph(fill(texts["tabelle"]), "caption"),
         Table(YEAR_WIDTHS, tuple(labels[key] for key in YEAR_COLUMNS), tuple(rows), (False, False) + (True,) * 6),
         *([Paragraph(fill(texts["nach_foerderung"]))] if result["after_funding"] else []),

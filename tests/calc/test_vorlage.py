@@ -300,6 +300,35 @@ def test_model_without_posts_and_without_funding(session):
     assert "unbefristet" not in text
 
 
+@pytest.mark.parametrize(
+    "model, budget_point",
+    [
+        ("V1", "Ein eigenes Budget für Klimaschutzmaßnahmen sieht der Steckbrief des Modells nicht vor"),
+        ("V4", "Ein eigenes Budget für Klimaschutzmaßnahmen sieht der Steckbrief des Modells nicht vor"),
+        ("V3", "Die Verwaltung plant ab dem Haushaltsjahr 2026 Mittel für Klimaschutzmaßnahmen von mindestens 5.000"),
+    ],
+)
+@pytest.mark.parametrize("kind", FORMATS)
+def test_paper_for_a_model_without_posts_speaks_of_no_post(session, kind, model, budget_point):
+    """No 'mindestens 0 €', no '0 VZÄ at 80.000 €', no reasons about a post the model does not have."""
+    text = "\n".join(paragraphs(build(session, kind, model=model, inhabitants=5_000, first_year=2026)))
+    assert budget_point in text
+    assert "mindestens 0\u00a0€" not in text
+    assert "Das Modell sieht keine eigenen Stellen für den Klimaschutz vor" in text
+    assert "Die Übersicht rechnet mit 0\u00a0VZÄ" not in text
+    assert "Die Kommune hat die Stelle schon während der Förderung" not in text
+    assert "an die künftig Zuständigen zu übergeben" in text
+    assert "(–)" not in text
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_paper_for_a_model_with_posts_keeps_its_reasons(session, kind):
+    text = "\n".join(paragraphs(build(session, kind, **V8)))
+    assert "Die Kommune hat die Stelle schon während der Förderung mit einem Eigenanteil bezahlt" in text
+    assert "Die Übersicht rechnet mit 2\u00a0VZÄ" in text
+    assert "an die künftig Zuständigen zu übergeben" not in text
+
+
 def test_funding_beyond_the_years_shown(session):
     text = "\n".join(paragraphs(build(session, "docx", **V8, years=3)))  # 2026-2028: the last year, not the second
     assert "reicht mindestens bis zum Ende des betrachteten Zeitraums (2028)" in text
