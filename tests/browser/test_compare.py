@@ -38,7 +38,7 @@ def _fields(page) -> dict:
 
 @pytest.mark.returning_reader
 @pytest.mark.parametrize("models, values", CASES)
-def test_comparison_matches_command_line(page, base_url, calc_cli, models, values):
+def test_comparison_matches_command_line(page, base_url, built_site, calc_cli, models, values):
     code, expected = calc_cli("compare", dict(values, models=models))
     assert code == 0, expected
     page.goto(f"{base_url}rechner/?{_query(models, values)}")
@@ -53,13 +53,14 @@ def test_comparison_matches_command_line(page, base_url, calc_cli, models, value
         assert shown[f"results.{i}.personnel_eur_per_year"] == result["personnel_eur_per_year"]
         if result["after_funding"]:
             assert shown[f"results.{i}.after_funding.own_share"] == result["after_funding"]["own_share"]
-    # the table links every model's Steckbrief and names its degree of Verstetigung
+    # the table links every model's Steckbrief and names its degree of Verstetigung in its words
+    params = json.loads((built_site / "assets" / "calc" / "params.json").read_text(encoding="utf-8"))
     rows = page.locator("#rechner .calc-compare-table tbody tr")
     assert rows.count() == len(models)
     for i, key in enumerate(models):
         href = rows.nth(i).locator("a").get_attribute("href")
         assert href.endswith(f"modelle/{key.lower()}/")
-        assert rows.nth(i).locator("td").last.inner_text() in ("sehr gering", "gering", "mittel", "hoch", "sehr hoch")
+        assert rows.nth(i).locator("td").last.inner_text() == params["models"][key]["stage_label"]
     assert page.locator("#rechner .calc-compare-chart svg[role=img]").count() == 1
     # the form shows the compared models and the link keeps them
     assert [page.input_value(f"#f-compare-{i}") for i in range(1, len(models))] == models[1:]
