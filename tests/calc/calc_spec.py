@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # "one of V1 V2 V3 V4 V5 V6a-c V6d-f V7 V7a V7b V8 V9 V10 V11"
@@ -39,3 +40,38 @@ def assert_golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.is_file(), f"{path.name} fehlt: mit UPDATE_GOLDEN=1 schreiben und prüfen"
     assert text == path.read_text(encoding="utf-8")
+
+
+# A comparison's own-share column and chart, on the page (calc.render) and in the council paper
+# (calc.vorlage): (input, column head, what the chart's title says of the year, the first row's cell).
+# The year after funding only where some model's funding ends within the period.
+OWN_SHARE_CASES = [
+    pytest.param(
+        {"models": ["V7", "V9"], "inhabitants": 120_000, "funding": "anschluss"},
+        "Eigenanteil nach Förderende",
+        "im ersten Jahr nach der Förderung",
+        r"[\d.]+\xa0€ ab 2029",
+        id="funding-ends",
+    ),
+    pytest.param(  # the funding's three years fill the period: no year after it is shown
+        {"models": ["V7", "V9"], "inhabitants": 120_000, "funding": "anschluss", "years": 3},
+        "Eigenanteil im ersten Jahr",
+        "im ersten Jahr",
+        r"[\d.]+\xa0€ im Jahr 2026",
+        id="funding-fills-the-period",
+    ),
+    pytest.param(
+        {"models": ["V7", "V10"], "inhabitants": 120_000, "funding": "none"},
+        "Eigenanteil im ersten Jahr",
+        "im ersten Jahr",
+        r"[\d.]+\xa0€ im Jahr 2026",
+        id="no-funding",
+    ),
+    pytest.param(
+        {"models": ["V1", "V7"], "inhabitants": 40_000, "funding": "anschluss"},
+        "Eigenanteil nach Förderende",
+        "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr",
+        r"– \(Eigenanteil 0\xa0€ im Jahr 2026\)",
+        id="first-model-without-funding",
+    ),
+]

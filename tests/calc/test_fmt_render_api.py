@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from calc_spec import OWN_SHARE_CASES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -516,32 +517,7 @@ def test_session_run_form_reads_text_and_returns_the_input_as_read(session):
     assert plain["error"]["field"] == "inhabitants" and "input" not in plain
 
 
-@pytest.mark.parametrize(
-    "data, column, title, first_cell",
-    [
-        pytest.param(
-            {"models": ["V7", "V10"], "inhabitants": 120000, "funding": "anschluss"},
-            "Eigenanteil nach Förderende",
-            "im ersten Jahr nach der Förderung",
-            r"[\d.]+\xa0€ ab \d{4}",
-            id="every-funding-ends",
-        ),
-        pytest.param(
-            {"models": ["V7", "V10"], "inhabitants": 120000, "funding": "none"},
-            "Eigenanteil im ersten Jahr",
-            "im ersten Jahr",
-            r"[\d.]+\xa0€ im Jahr 2026",
-            id="no-funding",
-        ),
-        pytest.param(
-            {"models": ["V1", "V7"], "inhabitants": 40000, "funding": "anschluss"},
-            "Eigenanteil nach Förderende",
-            "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr",
-            r"– \(Eigenanteil 0\xa0€ im Jahr 2026\)",
-            id="one-model-without-funding",
-        ),
-    ],
-)
+@pytest.mark.parametrize("data, column, title, first_cell", OWN_SHARE_CASES)
 def test_comparison_names_the_year_it_shows(session, data, column, title, first_cell):
     """The comparison's column and chart speak of the year after funding only where funding ends."""
     import re

@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from calc_spec import MODELS, PROPERTY, assert_german
+from calc_spec import MODELS, OWN_SHARE_CASES, PROPERTY, assert_german
 from hypothesis import given
 from hypothesis import strategies as st
 from vorlage_cases import CASES, COMPARISON, LANDKREIS
@@ -257,31 +257,9 @@ def test_comparison_table_is_compare(session, kind):
         assert row[4] == fmt.euro(result["budget_eur_per_year"]["min"])
 
 
-@pytest.mark.parametrize(
-    "data, column, cell",
-    [
-        pytest.param(
-            {"models": ["V7", "V9"], "inhabitants": 120_000, "funding": "anschluss"},
-            "Eigenanteil nach Förderende",
-            r"[\d.]+\xa0€ ab 2029",
-            id="funding-ends",
-        ),
-        pytest.param(  # the funding's three years fill the period: no year after it is shown
-            {"models": ["V7", "V9"], "inhabitants": 120_000, "funding": "anschluss", "years": 3},
-            "Eigenanteil im ersten Jahr",
-            r"[\d.]+\xa0€ im Jahr 2026",
-            id="funding-fills-the-period",
-        ),
-        pytest.param(
-            {"models": ["V1", "V7"], "inhabitants": 40_000, "funding": "anschluss"},
-            "Eigenanteil nach Förderende",
-            r"– \(Eigenanteil 0\xa0€ im Jahr 2026\)",
-            id="first-model-without-funding",
-        ),
-    ],
-)
+@pytest.mark.parametrize("data, column, _title, cell", OWN_SHARE_CASES)
 @pytest.mark.parametrize("kind", FORMATS)
-def test_comparison_column_names_the_year_it_shows(session, kind, data, column, cell):
+def test_comparison_column_names_the_year_it_shows(session, kind, data, column, _title, cell):
     """The paper's comparison never calls a share with funding 'after funding' (as the page)."""
     table = next(t for t in tables(build(session, kind, first_year=2026, **data)) if t[0][0] == "Modell")
     assert table[0][3] == column
