@@ -39,7 +39,7 @@ def estimate_html(result: dict, params: Parameters) -> str:
         '<div class="calc-figures">',
         _figure("Empfohlene Stellen", _value("fte.recommended", fte["recommended"], fmt.fte), "calc-main"),
         _figure(
-            "Personalkosten je Jahr",
+            "Personalkosten im ersten Jahr",
             _value("personnel_eur_per_year", result["personnel_eur_per_year"], fmt.euro),
             "calc-main",
         ),
@@ -186,7 +186,7 @@ def status_text(command: str, result: dict, params: Parameters) -> str:
         return f"Vergleich aktualisiert: {numbers}. " + status_text("estimate", result["results"][0], params)
     return (
         f"Ergebnis aktualisiert. Empfohlene Stellen: {fmt.fte(result['fte']['recommended'])}. "
-        f"Personalkosten je Jahr: {fmt.euro(result['personnel_eur_per_year'])}. "
+        f"Personalkosten im ersten Jahr: {fmt.euro(result['personnel_eur_per_year'])}. "
         f"Budget Klimaschutz je Jahr: {budget_text(result['budget_eur_per_year'])}."
     )
 

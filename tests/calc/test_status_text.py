@@ -34,23 +34,23 @@ def _form(session, command: str, data: dict) -> dict:
     [
         (
             {"model": "V8", "inhabitants": "80.000"},
-            "Ergebnis aktualisiert. Empfohlene Stellen: 2\xa0VZÄ. Personalkosten je Jahr: 160.000\xa0€. "
+            "Ergebnis aktualisiert. Empfohlene Stellen: 2\xa0VZÄ. Personalkosten im ersten Jahr: 160.000\xa0€. "
             "Budget Klimaschutz je Jahr: 400.000\xa0€ bis 800.000\xa0€ und mehr.",
         ),
         (
             {"model": "V7", "inhabitants": "50000"},
-            "Ergebnis aktualisiert. Empfohlene Stellen: 1\xa0VZÄ. Personalkosten je Jahr: 80.000\xa0€. "
+            "Ergebnis aktualisiert. Empfohlene Stellen: 1\xa0VZÄ. Personalkosten im ersten Jahr: 80.000\xa0€. "
             "Budget Klimaschutz je Jahr: ab 250.000\xa0€.",
         ),
         (
             {"model": "V1", "inhabitants": "4000"},
-            "Ergebnis aktualisiert. Empfohlene Stellen: 0\xa0VZÄ. Personalkosten je Jahr: 0\xa0€. "
+            "Ergebnis aktualisiert. Empfohlene Stellen: 0\xa0VZÄ. Personalkosten im ersten Jahr: 0\xa0€. "
             "Budget Klimaschutz je Jahr: kein eigenes Budget nötig.",
         ),
         (
             {"model": "V7", "inhabitants": "50000", "compare": ["V8"]},
             "Vergleich aktualisiert: V 7, V 8. Ergebnis aktualisiert. Empfohlene Stellen: 1\xa0VZÄ. "
-            "Personalkosten je Jahr: 80.000\xa0€. Budget Klimaschutz je Jahr: ab 250.000\xa0€.",
+            "Personalkosten im ersten Jahr: 80.000\xa0€. Budget Klimaschutz je Jahr: ab 250.000\xa0€.",
         ),
     ],
 )
