@@ -190,7 +190,7 @@ def _staff(inp: FinderInput, model: ModelParams, params: Parameters) -> Criterio
 
 def _budget(inp: FinderInput, model: ModelParams) -> Criterion:
     need = model.budget.min
-    if need == 0:
+    if model.budget.none_needed:
         return Criterion("Budget Klimaschutz", MET, "Das Modell braucht kein eigenes Klimaschutzbudget.")
     said = f"Budget Klimaschutz laut Steckbrief: {fmt.inline(model.budget.label)} im Jahr. "
     has = f"{SUBJECTS[inp.kind]} kann {fmt.euro_per_inhabitant(inp.budget_per_inhabitant)} ausgeben"
@@ -314,7 +314,7 @@ def _cost_sentence(inp: FinderInput, model: ModelParams, params: Parameters) -> 
 
 def _budget_words(inhabitants: int, model: ModelParams) -> str:
     band = model.budget
-    if band.min == 0:
+    if band.none_needed:
         return "kein eigenes Klimaschutzbudget"
     low = fmt.euro(band.min * inhabitants)
     if band.max is None:

@@ -7,6 +7,7 @@
 """
 
 NBSP = "\u00a0"
+NO_BUDGET = "kein eigenes Budget nötig"  # a Steckbrief's "–" for the budget, in words
 
 
 def number(value: float, decimals: int = 0) -> str:

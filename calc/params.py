@@ -19,6 +19,11 @@ class Band:
     open_ended: bool
     label: str
 
+    @property
+    def none_needed(self) -> bool:
+        """The Steckbrief writes '–': the model needs no budget of its own (min and max 0)."""
+        return self.max == 0
+
 
 @dataclass(frozen=True)
 class KindNote:

@@ -150,7 +150,7 @@ def _budget_range(budget: dict) -> str:
     if budget["max"] == 0:
         high = _value("budget_eur_per_year.max", 0, fmt.euro)
         flag = _value("budget_eur_per_year.open_ended", budget["open_ended"], lambda v: "")
-        return f"kein eigenes Budget nötig<span hidden>{low}{high}{flag}</span>"
+        return f"{fmt.NO_BUDGET}<span hidden>{low}{high}{flag}</span>"
     if budget["max"] is None:
         text = f"ab {low}"
     else:
@@ -163,7 +163,7 @@ def _budget_range(budget: dict) -> str:
 def budget_text(budget: dict) -> str:
     """The budget band as a reader reads it (the words of ``_budget_range`` without markup)."""
     if budget["max"] == 0:
-        return "kein eigenes Budget nötig"
+        return fmt.NO_BUDGET
     if budget["max"] is None:
         return f"ab {fmt.euro(budget['min'])}"
     text = f"{fmt.euro(budget['min'])} bis {fmt.euro(budget['max'])}"

@@ -144,9 +144,7 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
         "gemeinden": fmt.number(inputs["municipalities"] or 0),
         "regel": result["fte"]["rule"],
         "budget": fmt.euro(result["budget_eur_per_year"]["min"]),
-        "budget_steckbrief": "kein eigenes Budget nötig"
-        if model.budget.label in ("–", "-")
-        else fmt.inline(model.budget.label),
+        "budget_steckbrief": fmt.NO_BUDGET if model.budget.none_needed else fmt.inline(model.budget.label),
         "kosten_je_stelle": fmt.euro(inputs["cost_per_fte"]),
         "tarifsteigerung": fmt.percent_value(inputs["pay_rise"]),
         "arbeitsplatzkosten": fmt.euro(inputs["workplace_cost"]),
@@ -180,7 +178,7 @@ def _draft(answer: dict, params: Parameters, kommune: str | None, gremium: str) 
     decision = texts["beschlussvorschlag"]
     posts = chosen["fte"]["recommended"] > 0
     points = decision["mit_stellen" if posts else "ohne_stellen"]
-    if not posts and chosen["budget_eur_per_year"]["min"] == 0:  # V 1, V 4: no "at least 0 €" a year
+    if not posts and params.models[chosen["model"]].budget.none_needed:  # V 1, V 4: no "mindestens 0 €"
         points = [decision["ohne_budget"] if "{budget}" in point else point for point in points]
     order = texts["beratungsfolge"]
     return [

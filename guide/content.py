@@ -44,9 +44,14 @@ class Model:
         return self.number.replace(" ", "")
 
     @property
+    def richtwert(self) -> str:
+        """Which guide value sets the posts: 'einwohner', 'gemeinden' (V 7a) or 'keiner'."""
+        return self.data["ausgangslage"]["budget_personal"]["richtwert"]
+
+    @property
     def counts_gemeinden(self) -> bool:
         """The Steckbrief's posts follow the number of Gemeinden (V 7a): the calculator needs that number."""
-        return self.data["ausgangslage"]["budget_personal"]["richtwert"] == "gemeinden"
+        return self.richtwert == "gemeinden"
 
 
 @dataclass(frozen=True)

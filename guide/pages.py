@@ -114,7 +114,13 @@ def render_sources_page(doc: str, content: Content, settings: Settings) -> str:
 
 
 def render_calculator_page(doc: str, content: Content, settings: Settings) -> str:
-    return _render_tool("calculator.md.j2", doc, "estimate", default_estimate(content), content, settings)
+    # the models each guide value applies to ("So rechnet der Rechner"), from the Steckbriefe's richtwert
+    by_guide: dict[str, list[str]] = {}
+    for model in content.models:
+        by_guide.setdefault(model.richtwert, []).append(model.number)
+    return _render_tool(
+        "calculator.md.j2", doc, "estimate", default_estimate(content), content, settings, models_by_guide=by_guide
+    )
 
 
 def render_finder_page(doc: str, content: Content, settings: Settings) -> str:
@@ -206,9 +212,11 @@ def default_estimate(content: Content) -> dict:
     return content.calculator_defaults.form_input(content.calc_keys)
 
 
-def _render_tool(template: str, doc: str, command: str, defaults: dict, content: Content, settings: Settings) -> str:
+def _render_tool(
+    template: str, doc: str, command: str, defaults: dict, content: Content, settings: Settings, **extra
+) -> str:
     """A page of the in-browser calculator, prerendered for ``defaults`` by the same ``Session.run``
-    the browser's worker calls."""
+    the browser's worker calls; ``extra``: further values for the template."""
     session = Session(calc_parameters(content))
     answer = json.loads(session.run(command, json.dumps(defaults), form=True))  # as the worker asks
     if "error" in answer:
@@ -226,6 +234,7 @@ def _render_tool(template: str, doc: str, command: str, defaults: dict, content:
         limits=limits,
         cost_table=cost_table(content.calculator["kosten_je_stelle"]),
         pyodide_version=settings.pyodide_version,
+        **extra,
     )
 
 

@@ -110,6 +110,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["NO_BUDGET"] = fmt.NO_BUDGET
     env.filters.update(
         cell=_cell,
         none=_none,
