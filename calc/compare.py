@@ -55,6 +55,20 @@ def _warnings(keys: list[str], params: Parameters) -> list[str]:
     return []
 
 
+def funding_ends(results: list[dict]) -> bool:
+    """Some compared model's funding ends within the period: a comparison's own-share column and chart
+    are then about the year after funding, else about the first year."""
+    return any(r["after_funding"] for r in results)
+
+
+def comparison_columns(texts: dict, ends: bool) -> list[str]:
+    """The column heads of a comparison (content/vorlage.yml, alternativen), on the page as in the
+    council paper: the own-share column names the year it shows (``funding_ends``)."""
+    heads = list(texts["spalten"])
+    heads[3] = heads[3] if ends else texts["spalte_erstes_jahr"]
+    return heads
+
+
 def other_warnings(results: list[dict]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The warnings of the compared models after the first (whose full result shows its own): each
     text once, with the (model, warning) indexes that give it, in the order they first come."""
@@ -65,4 +79,4 @@ def other_warnings(results: list[dict]) -> list[tuple[str, list[tuple[int, int]]
     return list(found.items())
 
 
-__all__ = ["COMPARE_FIELDS", "compare_models", "compare_raw", "other_warnings"]
+__all__ = ["COMPARE_FIELDS", "compare_models", "comparison_columns", "compare_raw", "funding_ends", "other_warnings"]

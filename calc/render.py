@@ -7,9 +7,10 @@ and ``data-value`` (the raw JSON value), so tests and scripts can read it back.
 from __future__ import annotations
 
 import json
+import re
 
 from calc import fmt
-from calc.compare import other_warnings
+from calc.compare import comparison_columns, funding_ends, other_warnings
 from calc.finder import CONDITIONAL, FAILS, FITS
 from calc.params import FundingWay, Parameters
 
@@ -145,6 +146,12 @@ def _row(label: str, value_html: str) -> str:
     return f'<tr><th scope="row">{escape(label)}</th><td>{value_html}</td></tr>'
 
 
+def _fill_html(template: str, **values: str) -> str:
+    """A content text with ``{name}`` placeholders (content/vorlage.yml) as HTML: the text escaped,
+    each placeholder replaced by its (already escaped) markup."""
+    return re.sub(r"\{(\w+)\}", lambda match: values[match[1]], escape(template))
+
+
 def _budget_range(budget: dict) -> str:
     low = _value("budget_eur_per_year.min", budget["min"], fmt.euro)
     if budget["max"] == 0:
@@ -276,20 +283,11 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
     ``data-field`` paths of its own ``estimate`` answer."""
     results = result["results"]
     numbers = ", ".join(params.models[r["model"]].number for r in results)
-    # without any funding that ends within the period, the first year stands for "after funding"
-    ends = any(r["after_funding"] for r in results)
-    rows = "".join(_compare_row(i, r, params, base, ends) for i, r in enumerate(results))
-    head = "".join(
-        f'<th scope="col">{escape(label)}</th>'
-        for label in (
-            "Modell",
-            "Empfohlene Stellen",
-            "Personalkosten im ersten Jahr",
-            "Eigenanteil nach Förderende" if ends else "Eigenanteil im ersten Jahr",
-            "Budget Klimaschutz je Jahr",
-            "Grad der personellen Verstetigung",
-        )
-    )
+    # the same columns and cell texts as the council paper's comparison (content/vorlage.yml)
+    texts = params.vorlage["text"]["alternativen"]
+    ends = funding_ends(results)
+    rows = "".join(_compare_row(i, r, params, base, texts, ends) for i, r in enumerate(results))
+    head = "".join(f'<th scope="col">{escape(label)}</th>' for label in comparison_columns(texts, ends))
     # plain text: the paths warnings.N belong to the first model's full result below
     warnings = "".join(f"<li>{escape(w)}</li>" for w in result["warnings"])
     # the further models' own warnings (the first model's stand in its full result below)
@@ -310,25 +308,23 @@ def compare_html(result: dict, params: Parameters, base: str = "../") -> str:
     )
 
 
-def _compare_row(i: int, r: dict, params: Parameters, base: str, ends: bool) -> str:
-    """One model's row; ``ends``: some model's funding ends within the period (else the column is
-    the first year's own share)."""
+def _compare_row(i: int, r: dict, params: Parameters, base: str, texts: dict, ends: bool) -> str:
+    """One model's row; ``ends``: some model's funding ends within the period (``funding_ends``)."""
     model = params.models[r["model"]]
     after, first = r["after_funding"], r["projection"][0]
     p = f"results.{i}."
-    first_year = (
-        f"{_value(p + 'projection.0.own_share', first['own_share'], fmt.euro)}"
-        f" im Jahr {_value(p + 'projection.0.calendar_year', first['calendar_year'], str)}"
-    )
     if after:
-        own_after = (
-            _value(p + "after_funding.own_share", after["own_share"], fmt.euro)
-            + f" ab {_value(p + 'after_funding.calendar_year', after['calendar_year'], str)}"
+        own_after = _fill_html(
+            texts["ab_jahr"],
+            betrag=_value(p + "after_funding.own_share", after["own_share"], fmt.euro),
+            jahr=_value(p + "after_funding.calendar_year", after["calendar_year"], str),
         )
-    elif ends:  # this model's funding does not end in the period, or it has none
-        own_after = f"{_value(p + 'after_funding', None, str)} (Eigenanteil {first_year})"
-    else:
-        own_after = first_year
+    else:  # the first year's share; beside models whose funding ends, marked as one without that step
+        own_after = _fill_html(
+            texts["ohne_ende" if ends else "im_jahr"],
+            betrag=_value(p + "projection.0.own_share", first["own_share"], fmt.euro),
+            jahr=_value(p + "projection.0.calendar_year", first["calendar_year"], str),
+        )
     budget = _budget_range(r["budget_eur_per_year"]).replace('data-field="', f'data-field="{p}')
     return (
         f'<tr><th scope="row"><a href="{base}{escape(model.url)}">{escape(model.number)} – {escape(model.name)}</a>'
@@ -352,13 +348,12 @@ def compare_svg(results: list[dict], params: Parameters) -> str:
         )
         amounts.append((params.models[r["model"]].number, year))
     ends = [bool(r["after_funding"]) for r in results]
-    when = (
-        "im ersten Jahr"
-        if not any(ends)
-        else "im ersten Jahr nach der Förderung"
-        if all(ends)
-        else "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr"
-    )
+    if not funding_ends(results):
+        when = "im ersten Jahr"
+    elif all(ends):
+        when = "im ersten Jahr nach der Förderung"
+    else:
+        when = "im ersten Jahr nach der Förderung, ohne Förderung im ersten Jahr"
     peak = max([y["own_total"] for _, y in amounts] + [1])
     scale = (width - left - right) / peak
     bars = []

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from calc import fmt, limits, office
-from calc.compare import COMPARE_FIELDS, compare_raw, other_warnings
+from calc.compare import COMPARE_FIELDS, compare_raw, comparison_columns, funding_ends, other_warnings
 from calc.errors import InputError
 from calc.estimate import FIELDS, estimate_raw
 from calc.inputs import choice, reject_unknown, require_object
@@ -277,15 +277,12 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
     texts = params.vorlage["text"]["alternativen"]
     blocks: list = [Heading(2, texts["titel"])]
     if len(results) > 1:
-        # the share after funding where some model's funding ends in the period, else the first year's
-        ends = any(r["after_funding"] for r in results)
+        ends = funding_ends(results)
         rows = tuple(_alternative_row(r, params, texts, ends) for r in results)
         widths = (4.0, 1.5, 2.9, 3.0, 2.7, 2.9)
-        labels = list(texts["spalten"])
-        labels[3] = labels[3] if ends else texts["spalte_erstes_jahr"]
         blocks += [
             Paragraph(fill(texts["vergleich"])),
-            Table(widths, tuple(labels), rows, (False,) + (True,) * 4 + (False,)),
+            Table(widths, tuple(comparison_columns(texts, ends)), rows, (False,) + (True,) * 4 + (False,)),
         ]
         others = [
             ((", ".join(params.models[results[i]["model"]].number for i, _ in places) + ": ", "strong"), (text, ""))
