@@ -255,10 +255,14 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
     minimum = _minimum_units(model.min_fte, params.fte_step)
     guided = 0.0 if ratio is None else round_up_to_step(*ratio, params.fte_step)
     recommended = max(minimum, guided)  # ceil(max(a, b)) == max(ceil(a), ceil(b))
-    rule += (
-        f"; Empfehlung = größerer Wert aus Mindestpersonal und Richtwert, aufgerundet auf {fmt.fte(params.fte_step)}"
-    )
-    guide_value = None if ratio is None else round(ratio[0] / ratio[1], 2)
+    step = fmt.fte(params.fte_step)
+    if ratio is not None:
+        rule += f"; Empfehlung = größerer Wert aus Mindestpersonal und Richtwert, aufgerundet auf {step}"
+    elif model.min_fte > 0:
+        rule += f"; Empfehlung = Mindestpersonal, aufgerundet auf {step}"
+    # to the hundredth, rounded up like the recommendation: 100,001 inhabitants give 2,01 (not 2) and
+    # the recommendation of 2,5 that follows from it
+    guide_value = None if ratio is None else -(-ratio[0] * 100 // ratio[1]) / 100
     return Fte(float(model.min_fte), guide_value, recommended, rule)
 
 

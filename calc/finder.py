@@ -152,7 +152,7 @@ def _size(inp: FinderInput, model: ModelParams, tolerance: float) -> Criterion:
     said = f"Größe laut Steckbrief: {fmt.inline(size.label)}. "
     if size.min is None and size.max is None:
         return Criterion("Kommunengröße", MET, f"{said}Eine Grenze nach der Einwohnerzahl nennt er nicht.")
-    has = f"{SUBJECTS[inp.kind]} hat {fmt.number(n)} Einwohnerinnen und Einwohner"
+    has = f"{SUBJECTS[inp.kind]} hat {fmt.residents(n)}"
     below = size.min is not None and n < size.min
     above = size.max is not None and n > size.max
     if not below and not above:

@@ -62,6 +62,23 @@ def inhabitants(value: int) -> str:
     return f"{number(value)}{NBSP}EW"
 
 
+def residents(value: int, dative: bool = False) -> str:
+    """Inhabitants in a sentence: '50.000 Einwohnerinnen und Einwohner' (after 'mit': dative, '…
+    Einwohnern'); one inhabitant in the singular.
+
+    >>> residents(1), residents(50000, dative=True)
+    ('1 Einwohnerin oder Einwohner', '50.000 Einwohnerinnen und Einwohnern')
+    """
+    if value == 1:
+        return "1 Einwohnerin oder Einwohner"
+    return f"{number(value)} Einwohnerinnen und Einwohner{'n' if dative else ''}"
+
+
+def municipalities(value: int) -> str:
+    """'1 Gemeinde', '40 Gemeinden' (the same in every case)."""
+    return f"{number(value)} {'Gemeinde' if value == 1 else 'Gemeinden'}"
+
+
 # First words of Steckbrief labels that are not nouns, so they are written small inside a sentence.
 _NOT_NOUNS = {"Ca.", "Gering", "Mittel", "Hoch", "Mittel-Hoch", "Mindestens", "Alle", "Halbe", "Kein", "Keine"}
 

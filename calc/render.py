@@ -236,9 +236,12 @@ def _projection(years: list[dict], totals: dict) -> str:
 
 
 def projection_svg(years: list[dict]) -> str:
-    """Stacked bars per year (funded share below, own share on top) as inline SVG."""
+    """Stacked bars per year (funded share below, own share on top) as inline SVG. Where every year
+    is 0 € (a model without posts) the axis has no top value and the caption says why the bars are
+    empty."""
     width, height, left, bottom, top = 640, 240, 90, 30, 20
-    peak = max([y["funding"] + y["own_share"] for y in years] + [1])
+    highest = max(y["funding"] + y["own_share"] for y in years)
+    peak = max(highest, 1)
     slot = (width - left - 10) / len(years)
     bar = min(48.0, slot * 0.6)
     scale = (height - bottom - top) / peak
@@ -260,8 +263,8 @@ def projection_svg(years: list[dict]) -> str:
     )
     axis = (
         f'<line class="calc-axis" x1="{left - 4}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}"/>'
-        f'<text x="{left - 8}" y="{top + 4}" text-anchor="end">{escape(fmt.euro(peak))}</text>'
-        f'<text x="{left - 8}" y="{height - bottom}" text-anchor="end">0 €</text>'
+        + (f'<text x="{left - 8}" y="{top + 4}" text-anchor="end">{escape(fmt.euro(peak))}</text>' if highest else "")
+        + f'<text x="{left - 8}" y="{height - bottom}" text-anchor="end">{fmt.euro(0)}</text>'
     )
     return (
         f'<figure class="calc-chart"><svg viewBox="0 0 {width} {height}" role="img" '
@@ -269,7 +272,9 @@ def projection_svg(years: list[dict]) -> str:
         '<title id="chart-title">Personal- und Arbeitsplatzkosten je Jahr: geförderter Anteil und Eigenanteil</title>'
         f'<desc id="chart-desc">{escape(summary)}</desc>{axis}{"".join(bars)}</svg>'
         '<figcaption><span class="calc-key calc-key-funded"></span> Förderung '
-        '<span class="calc-key calc-key-own"></span> Eigenanteil der Kommune</figcaption></figure>'
+        '<span class="calc-key calc-key-own"></span> Eigenanteil der Kommune'
+        + ("" if highest else " – ohne eigene Stellen fallen in keinem Jahr Personal- oder Arbeitsplatzkosten an")
+        + "</figcaption></figure>"
     )
 
 

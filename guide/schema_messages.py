@@ -60,6 +60,10 @@ def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]
         options = error.validator_value if kind == "enum" else [error.validator_value]
         return field, f"{_shown(value)} ist nicht erlaubt (erlaubt: {', '.join(map(str, options))})"
     if kind == "pattern":
+        # the schema's description of the field, where it has one, says the form in words
+        described = error.schema.get("description") if isinstance(error.schema, dict) else None
+        if described:
+            return field, f"{_shown(value)} hat nicht die erwartete Form: {described}"
         return field, f"{_shown(value)} hat nicht die Form {error.validator_value}"
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return field, f"{_shown(value)} liegt außerhalb des erlaubten Bereichs ({kind} {error.validator_value})"

@@ -39,6 +39,8 @@ MINIMUM = {
 FUNDING_WAYS = ("none", "erst+anschluss", "anschluss", "koordination")
 FUNDED_PHASES = ("Erstvorhaben", "Anschlussvorhaben", "Klimaschutzkoordination")
 
+NBSP = "\u00a0"
+
 
 @pytest.fixture(scope="module")
 def run(session):
@@ -182,10 +184,16 @@ def test_guidance_is_inhabitants_over_50000(run, model, inhabitants):
 
 
 @pytest.mark.parametrize("model", BY_INHABITANTS)
-@pytest.mark.parametrize("inhabitants", [12345, 99999, 3_333_333])
-def test_guidance_shown_to_two_decimals_at_most(run, model, inhabitants):
-    # The spec gives no rounding for the guide value; the result may show it to 0.01 VZÄ.
-    assert run(model=model, inhabitants=inhabitants)["fte"]["guidance"] == pytest.approx(inhabitants / 50000, abs=0.005)
+@pytest.mark.parametrize(
+    "inhabitants, shown",
+    [(12345, 0.25), (99999, 2.0), (100_001, 2.01), (3_333_333, 66.67), (1, 0.01), (50_500, 1.01)],
+)
+def test_guidance_is_rounded_up_to_the_hundredth(run, model, inhabitants, shown):
+    # The spec gives no rounding for the guide value; the result shows it to 0.01 VZÄ, rounded up
+    # like the recommendation, so a reader never sees "2" followed by "aufgerundet 2,5".
+    fte = run(model=model, inhabitants=inhabitants)["fte"]
+    assert fte["guidance"] == shown
+    assert inhabitants / 50000 <= fte["guidance"] < inhabitants / 50000 + 0.01
 
 
 @pytest.mark.parametrize("model", ("V1", "V2", "V3", "V4", "V5"))
@@ -752,7 +760,9 @@ def test_result_invariants(session, data):
     assert fte["recommended"] >= fte["minimum"]
     if fte["guidance"] is not None:
         assert fte["recommended"] >= fte["guidance"]
-        assert fte["recommended"] - max(fte["minimum"], fte["guidance"]) < 0.5 + 0.005
+        assert fte["recommended"] - max(fte["minimum"], fte["guidance"]) < 0.5
+        # what the reader sees explains the recommendation: the larger value, rounded up to 0.5
+        assert fte["recommended"] == math.ceil(max(fte["minimum"], fte["guidance"]) * 2) / 2
     else:
         assert fte["recommended"] - fte["minimum"] < 0.5
 
@@ -794,3 +804,40 @@ def test_rule_text_never_contradicts_the_minimum(run, params):
             assert "ohne eigenes Klimaschutzpersonal" not in fte["rule"], (key, fte["rule"])
         if model.richtwert == "keiner" and fte["minimum"] > 0:
             assert "Mindestpersonal des Steckbriefs" in fte["rule"], (key, fte["rule"])
+
+
+RULE_TEXTS = [
+    pytest.param(
+        "V1",
+        {},
+        "Kein Richtwert: das Modell kommt ohne eigenes Klimaschutzpersonal aus",
+        id="no-posts",
+    ),
+    pytest.param(
+        "V5",
+        {},
+        "Kein Richtwert nach Einwohnern oder Gemeinden: es zählt nur das Mindestpersonal des Steckbriefs; "
+        f"Empfehlung = Mindestpersonal, aufgerundet auf 0,5{NBSP}VZÄ",
+        id="minimum-only",
+    ),
+    pytest.param(
+        "V7",
+        {},
+        "Richtwert: 1 Stelle je 50.000 Einwohnerinnen und Einwohner (20.000 ÷ 50.000); Empfehlung = größerer "
+        f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
+        id="inhabitants",
+    ),
+    pytest.param(
+        "V7a",
+        {"municipalities": 30},
+        "Richtwert: mindestens 1 Stelle je 20 Gemeinden (30 ÷ 20); Empfehlung = größerer "
+        f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
+        id="municipalities",
+    ),
+]
+
+
+@pytest.mark.parametrize("model, extra, rule", RULE_TEXTS)
+def test_rule_text_names_only_what_the_recommendation_comes_from(run, model, extra, rule):
+    """No 'größerer Wert aus Mindestpersonal und Richtwert' where the model has no guide value."""
+    assert run(model=model, inhabitants=20_000, **extra)["fte"]["rule"] == rule

@@ -490,6 +490,14 @@ REASONS = [
         f"und ist damit etwas größer, aber um nicht mehr als 20{NBSP}%.",
     ),
     ("V7", "size", {}, NOT_MET, f"Größe laut Steckbrief: > 25.000 EW. {GEMEINDE} und ist damit deutlich kleiner."),
+    (
+        "V7",
+        "size",
+        {"inhabitants": 1},
+        NOT_MET,
+        "Größe laut Steckbrief: > 25.000 EW. Ihre Gemeinde hat 1 Einwohnerin oder Einwohner und ist damit deutlich "
+        "kleiner.",
+    ),
     # no bound in the Steckbrief: nothing to compare the inhabitants with
     (
         "V2",

@@ -44,6 +44,14 @@ FORMAT = [
     pytest.param(fmt.percent, 0.4, f"40{NBSP}%", id="percent-40"),
     pytest.param(fmt.percent, 0, f"0{NBSP}%", id="percent-0"),
     pytest.param(fmt.inhabitants, 80000, f"80.000{NBSP}EW", id="inhabitants"),
+    pytest.param(fmt.residents, 1, "1 Einwohnerin oder Einwohner", id="residents-one"),
+    pytest.param(fmt.residents, 2, "2 Einwohnerinnen und Einwohner", id="residents-two"),
+    pytest.param(lambda v: fmt.residents(v, dative=True), 1, "1 Einwohnerin oder Einwohner", id="residents-one-dative"),
+    pytest.param(
+        lambda v: fmt.residents(v, dative=True), 80000, "80.000 Einwohnerinnen und Einwohnern", id="residents-dative"
+    ),
+    pytest.param(fmt.municipalities, 1, "1 Gemeinde", id="municipalities-one"),
+    pytest.param(fmt.municipalities, 40, "40 Gemeinden", id="municipalities"),
     pytest.param(fmt.euro_per_inhabitant, 5, f"5{NBSP}€/EW", id="euro-per-inhabitant-5"),
     pytest.param(lambda v: fmt.number(v, 1), 2.5, "2,5", id="number-2.5"),
     pytest.param(lambda v: fmt.number(v, 1), 1234.5, "1.234,5", id="number-1234.5"),
@@ -170,6 +178,28 @@ def test_render_chart_notice_and_sources(session, params_dict, data):
     assert params_dict["funding_notice"] in unescape(html)
     for source in result["sources"]:
         assert source in unescape(html)
+
+
+def _chart(html: str) -> str:
+    return html[html.index('<figure class="calc-chart">') : html.index("</figure>")]
+
+
+def test_chart_axis_reaches_the_highest_year(session):
+    answer = json.loads(session.run("estimate", '{"model": "V8", "inhabitants": 80000, "funding": "erst+anschluss"}'))
+    chart = unescape(_chart(answer["html"]))
+    highest = max(y["funding"] + y["own_share"] for y in answer["result"]["projection"])
+    assert f'text-anchor="end">{fmt.euro(highest)}</text>' in chart
+    assert f'text-anchor="end">{fmt.euro(0)}</text>' in chart
+    assert "in keinem Jahr" not in chart
+
+
+def test_chart_of_a_model_without_posts_says_why_it_is_empty(session):
+    answer = json.loads(session.run("estimate", '{"model": "V1", "inhabitants": 20000}'))
+    chart = unescape(_chart(answer["html"]))
+    assert all(y["funding"] + y["own_share"] == 0 for y in answer["result"]["projection"])
+    assert f">1{NBSP}€<" not in chart  # no axis up to 1 € for bars of 0 €
+    assert f'text-anchor="end">{fmt.euro(0)}</text>' in chart
+    assert "ohne eigene Stellen fallen in keinem Jahr Personal- oder Arbeitsplatzkosten an" in chart
 
 
 def test_render_shows_german_numbers(session):

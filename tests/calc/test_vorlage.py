@@ -271,6 +271,27 @@ def test_comparison_column_names_the_year_it_shows(session, kind, data, column, 
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "data, sentence",
+    [
+        ({"model": "V8", "inhabitants": 80_000}, "Gerechnet ist mit 80.000 Einwohnerinnen und Einwohnern. "),
+        ({"model": "V8", "inhabitants": 1}, "Gerechnet ist mit 1 Einwohnerin oder Einwohner. "),
+        (
+            {"model": "V7a", "inhabitants": 250_000, "municipalities": 40},
+            "Gerechnet ist mit 250.000 Einwohnerinnen und Einwohnern in 40 Gemeinden. ",
+        ),
+        (
+            {"model": "V7a", "inhabitants": 2, "municipalities": 1},
+            "Gerechnet ist mit 2 Einwohnerinnen und Einwohnern in 1 Gemeinde. ",
+        ),
+    ],
+)
+def test_inhabitants_and_municipalities_in_words(session, data, sentence):
+    """'1 Einwohnerin oder Einwohner', '1 Gemeinde': no plural after one."""
+    text = "\n".join(paragraphs(build(session, "odt", **data)))
+    assert sentence in text
+
+
 def test_model_without_posts_and_without_funding(session):
     text = "\n".join(paragraphs(build(session, "odt", model="V1", inhabitants=5_000)))
     assert "eigene Stellen für das Klimaschutzmanagement sieht dieses Modell nicht vor" in text

@@ -235,8 +235,23 @@ CASES = [
         "modelle/v7.yml",
         [line(r"id: v7", f"id: {MARK}V7")],
         "id",
-        "'V7' hat nicht die Form",
+        "'V7' hat nicht die erwartete Form: URL-Kennung, z. B. v7 oder v6a-c",
         id="pattern-id",
+    ),
+    pytest.param(
+        "quellen.yml",
+        [line(r"    stand: 01\.04\.2025", f"    stand: {MARK}1.4.2025")],
+        "quellen.11.stand",
+        "'1.4.2025' hat nicht die erwartete Form: Stand als Jahr, Monat und Jahr oder Datum mit zwei Ziffern für "
+        "Tag und Monat, z. B. 2020, März 2020 oder 01.04.2025",
+        id="pattern-source-date",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  stand: 01\.04\.2025", f"  stand: {MARK}April 25")],
+        "kosten_je_stelle.stand",
+        "'April 25' hat nicht die erwartete Form: Stand als Jahr",
+        id="pattern-parameter-date",
     ),
     pytest.param(
         "modelle/v7.yml",
@@ -642,7 +657,7 @@ CASES = [
         "rechner.yml",
         [line(r"  modell: v7", f"  modell: {MARK}V7")],
         "eingaben_standard.modell",
-        "'V7' hat nicht die Form ^v[0-9]+[a-z-]*$",
+        "'V7' hat nicht die erwartete Form: Kennung des Standardmodells (content/modelle/<id>.yml), z. B. v7",
         id="calculator-defaults-model-pattern",
     ),
     pytest.param(
@@ -852,7 +867,7 @@ CASES = [
         "glossar.yml",
         [line(r"    abkuerzung: VZÄ", f"    abkuerzung: {MARK}V Z Ä")],
         lambda root: f"begriffe.{_term_index(root, 'VZÄ')}.abkuerzung",
-        "'V Z Ä' hat nicht die Form",
+        "'V Z Ä' hat nicht die erwartete Form: Abkürzung, wie sie in Texten steht",
         id="glossary-abbreviation-with-spaces",
     ),
     pytest.param(
