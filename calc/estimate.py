@@ -236,13 +236,15 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
     if model.richtwert == "einwohner":
         ratio = (inp.inhabitants, params.inhabitants_per_fte)
         rule = (
-            f"Richtwert: 1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
+            f"Richtwert nach dem Steckbrief {params.models[params.inhabitants_from].number}: "
+            f"1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
             f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
         )
     elif model.richtwert == "gemeinden":
         ratio = (inp.municipalities or 0, params.municipalities_per_fte)
         rule = (
-            f"Richtwert: mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
+            f"Richtwert nach dem Steckbrief {params.models[params.municipalities_from].number}: "
+            f"mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
             f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})"
         )
     else:

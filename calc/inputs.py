@@ -113,7 +113,8 @@ def model_key(raw: dict, field: str, keys: tuple[str, ...]) -> str:
     """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters."""
     value = raw.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError(field, "Bitte wählen Sie ein Modell (V1 bis V11).", missing=True)
+        first, last = (re.sub(r"^V", "V ", key) for key in (keys[0], keys[-1]))
+        raise InputError(field, f"Bitte wählen Sie ein Modell ({first} bis {last}).", missing=True)
     if not isinstance(value, str):
         raise InputError(field, "Das Modell muss als Text angegeben werden, z. B. „V7“.")
     normal = re.sub(r"\s+", "", value).lower()

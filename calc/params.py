@@ -142,6 +142,8 @@ class Parameters:
     models: dict[str, ModelParams]
     inhabitants_per_fte: int
     municipalities_per_fte: int
+    inhabitants_from: str  # the model whose Steckbrief states the guide value per inhabitants
+    municipalities_from: str  # … per municipalities
     fte_step: float
     cost_per_fte: Default
     pay_rise: Default  # % per year
@@ -167,6 +169,8 @@ class Parameters:
             models=models,
             inhabitants_per_fte=guide["inhabitants_per_fte"],
             municipalities_per_fte=guide["municipalities_per_fte"],
+            inhabitants_from=guide["inhabitants_from"],
+            municipalities_from=guide["municipalities_from"],
             fte_step=guide["step"],
             cost_per_fte=Default(**d["defaults"]["cost_per_fte"]),
             pay_rise=Default(**d["defaults"]["pay_rise"]),

@@ -174,6 +174,14 @@ def check_references(c: Collector, content: Content, models, chapters, aspects, 
     for j, model_id in enumerate(calc["vergleich_standard"]["modelle"]):
         if model_id not in model_ids:
             c.reference(calc_display, ("vergleich_standard", "modelle", j), f"Modell '{model_id}' gibt es nicht")
+    for kind in ("einwohner", "gemeinden"):
+        field, model_id = f"{kind}_steckbrief", calc["richtwerte"][f"{kind}_steckbrief"]
+        if model_id not in model_ids:
+            c.reference(calc_display, ("richtwerte", field), f"Modell '{model_id}' gibt es nicht")
+        elif content.model(model_id).richtwert != kind:
+            said = "Einwohnern" if kind == "einwohner" else "Gemeinden"
+            message = f"'{model_id}' hat nicht den Richtwert nach {said} (budget_personal.richtwert: {kind})"
+            c.reference(calc_display, ("richtwerte", field), message)
     _check_rules(c, calc_display, calc)
 
 

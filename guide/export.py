@@ -23,6 +23,8 @@ def calc_parameters(content: Content) -> dict:
         "guide": {
             "inhabitants_per_fte": guide["einwohner_je_stelle"],
             "municipalities_per_fte": guide["gemeinden_je_stelle"],
+            "inhabitants_from": content.model(guide["einwohner_steckbrief"]).calc_id,
+            "municipalities_from": content.model(guide["gemeinden_steckbrief"]).calc_id,
             "step": guide["stellenraster"],
         },
         "defaults": {

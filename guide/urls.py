@@ -25,6 +25,8 @@ class Page:
     section: str | None  # the nav section it sits in; None: top level
 
 
+ABOUT_SECTION = "Über diese Seite"  # its pages are linked from every page's footer (legal pages, BITV)
+
 # In nav order. A section is made where its first page appears.
 PAGES: tuple[Page, ...] = (
     HOME := Page("index.md", None, "Startseite", None),
@@ -38,11 +40,18 @@ PAGES: tuple[Page, ...] = (
     GLOSSARY := Page("glossar.md", "render_glossary_page", "Glossar", "Daten und Quellen"),
     DATA := Page("daten/index.md", "render_data_page", "Offene Daten", "Daten und Quellen"),
     SOURCES := Page("quellen.md", "render_sources_page", "Quellen", "Daten und Quellen"),
-    EASY_LANGUAGE := Page("leichte-sprache.md", "render_legal_page", "Leichte Sprache", "Über diese Seite"),
-    ACCESSIBILITY := Page("barrierefreiheit.md", "render_legal_page", "Barrierefreiheit", "Über diese Seite"),
-    PRIVACY := Page("datenschutz.md", "render_legal_page", "Datenschutz", "Über diese Seite"),
-    IMPRINT := Page("impressum.md", "render_legal_page", "Impressum", "Über diese Seite"),
+    EASY_LANGUAGE := Page("leichte-sprache.md", "render_legal_page", "Leichte Sprache", ABOUT_SECTION),
+    ACCESSIBILITY := Page("barrierefreiheit.md", "render_legal_page", "Barrierefreiheit", ABOUT_SECTION),
+    PRIVACY := Page("datenschutz.md", "render_legal_page", "Datenschutz", ABOUT_SECTION),
+    IMPRINT := Page("impressum.md", "render_legal_page", "Impressum", ABOUT_SECTION),
 )
+
+
+def footer_links() -> list[tuple[str, str]]:
+    """(title, URL) of the pages of ``ABOUT_SECTION`` for every page's footer: the menu shows them only
+    inside their section (navigation.prune), but Impressum, Datenschutz and the accessibility
+    statement must be reachable from every page."""
+    return [(page.nav_title, doc_url(page.doc)) for page in PAGES if page.section == ABOUT_SECTION]
 
 
 def model_doc(model_id: str) -> str:

@@ -823,14 +823,15 @@ RULE_TEXTS = [
     pytest.param(
         "V7",
         {},
-        "Richtwert: 1 Stelle je 50.000 Einwohnerinnen und Einwohner (20.000 ÷ 50.000); Empfehlung = größerer "
+        "Richtwert nach dem Steckbrief V 7: 1 Stelle je 50.000 Einwohnerinnen und Einwohner (20.000 ÷ 50.000); "
+        "Empfehlung = größerer "
         f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
         id="inhabitants",
     ),
     pytest.param(
         "V7a",
         {"municipalities": 30},
-        "Richtwert: mindestens 1 Stelle je 20 Gemeinden (30 ÷ 20); Empfehlung = größerer "
+        "Richtwert nach dem Steckbrief V 7a: mindestens 1 Stelle je 20 Gemeinden (30 ÷ 20); Empfehlung = größerer "
         f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
         id="municipalities",
     ),

@@ -23,7 +23,7 @@ MODELS = "V1, V2, V3, V4, V5, V6a-c, V6d-f, V7, V7a, V7b, V8, V9, V10, V11"
 BASE = {"model": "V7", "inhabitants": 5000}
 
 MESSAGES = [
-    ("estimate", {"inhabitants": 5000}, "model", "Bitte wählen Sie ein Modell (V1 bis V11).", True),
+    ("estimate", {"inhabitants": 5000}, "model", "Bitte wählen Sie ein Modell (V 1 bis V 11).", True),
     ("estimate", BASE | {"model": 7}, "model", "Das Modell muss als Text angegeben werden, z. B. „V7“.", False),
     ("estimate", BASE | {"model": "V12"}, "model", f"Das Modell „V12“ gibt es nicht. Erlaubt sind: {MODELS}.", False),
     ("estimate", {"model": "V7"}, "inhabitants", "Bitte geben Sie die Einwohnerzahl an.", True),

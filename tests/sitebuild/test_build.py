@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -317,6 +318,24 @@ def test_legal_pages_take_operator_data_from_mkdocs_yml(site, url):
     ]["betreiber"]
     html = page(site, url)
     assert operator["name"] in html and operator["email"] in html
+
+
+def test_every_page_links_the_pages_about_the_site_in_its_footer(site):
+    """Impressum, Datenschutz, Barrierefreiheit and Leichte Sprache from every page, the 404 page too
+    (the menu shows them only inside their own section)."""
+    about = {"impressum/": "Impressum", "datenschutz/": "Datenschutz", "barrierefreiheit/": "Barrierefreiheit"}
+    about["leichte-sprache/"] = "Leichte Sprache"
+    files = sorted(site.rglob("index.html")) + [site / "404.html"]
+    for html_file in files:
+        html = html_file.read_text(encoding="utf-8")
+        footer = re.search(r'<nav class="site-about" aria-label="Über diese Seite">(.*?)</nav>', html, re.S)
+        assert footer, f"{html_file.relative_to(site)}: keine Links zu den Seiten über die Website"
+        base = "http://site/klimaschutz-verstetigen/" + html_file.parent.relative_to(site).as_posix() + "/"
+        links = {
+            urljoin(base, href).removeprefix("http://site/klimaschutz-verstetigen/"): text
+            for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer.group(1))
+        }
+        assert links == about, f"{html_file.relative_to(site)}: {links}"
 
 
 def test_accessibility_statement_names_feedback_and_enforcement(site):

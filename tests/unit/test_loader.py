@@ -248,6 +248,27 @@ CASES = [
     ),
     pytest.param(
         "rechner.yml",
+        [line(r"  einwohner_steckbrief: v7 .*", f"  einwohner_steckbrief: {MARK}v5")],
+        "richtwerte.einwohner_steckbrief",
+        "'v5' hat nicht den Richtwert nach Einwohnern (budget_personal.richtwert: einwohner)",
+        id="guide-value-source-without-a-guide-value",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  gemeinden_steckbrief: v7a", f"  gemeinden_steckbrief: {MARK}v7")],
+        "richtwerte.gemeinden_steckbrief",
+        "'v7' hat nicht den Richtwert nach Gemeinden (budget_personal.richtwert: gemeinden)",
+        id="guide-value-source-of-another-guide-value",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [line(r"  einwohner_steckbrief: v7 .*", f"  einwohner_steckbrief: {MARK}v99")],
+        "richtwerte.einwohner_steckbrief",
+        "Modell 'v99' gibt es nicht",
+        id="guide-value-source-unknown",
+    ),
+    pytest.param(
+        "rechner.yml",
         [line(r"  stand: 01\.04\.2025", f"  stand: {MARK}April 25")],
         "kosten_je_stelle.stand",
         "'April 25' hat nicht die erwartete Form: Stand als Jahr",
