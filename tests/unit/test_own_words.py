@@ -3,10 +3,18 @@
 Short labels, names and figures may carry over (content/AUTHORING.md); a run of 12 words in a
 row is a copied sentence. Task titles of the catalogue (Tabellen 4.2/4.3) are labels and exempt,
 and so are Markdown table rows that list model names next to each other.
+
+The sources (../shared/seeds) are not part of the repository. So that the check also runs on a
+clone without them (CI), ``seed_runs.bin`` holds an 8-byte BLAKE2b digest of every 12-word run of
+the sources – not their text. With the sources beside the repository the digests are computed from
+them and compared with the file; after a change of the sources write it anew with
+``UPDATE_SEED_RUNS=1 .venv/bin/python -m pytest tests/unit/test_own_words.py``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +23,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
+FINGERPRINTS = Path(__file__).with_name("seed_runs.bin")
 RUN = 12
+DIGEST = 8  # bytes per run: about 16,000 runs, no collision to expect among 2**64 values
 EXEMPT_PATHS = (re.compile(r"^aufgaben\.yml:tabellen\..*\.titel$"), re.compile(r"^quellen\.yml:"))
 
 
@@ -40,14 +50,44 @@ def _prose(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not re.match(r"\s*\|\s*V \d", line))
 
 
-@pytest.fixture(scope="module")
-def seed_runs() -> set[tuple[str, ...]]:
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds liegt nicht neben dem Repository")
+def _digest(run: list[str] | tuple[str, ...]) -> bytes:
+    return hashlib.blake2b(" ".join(run).encode("utf-8"), digest_size=DIGEST).digest()
+
+
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)]
+
+
+def _seed_words() -> list[str]:
     words: list[str] = []
     for seed in sorted(SEEDS.glob("0*.txt")):
         words += _words(seed.read_text(encoding="utf-8"))
-    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+    return words
+
+
+def _stored() -> set[bytes]:
+    data = FINGERPRINTS.read_bytes()
+    return {data[i : i + DIGEST] for i in range(0, len(data), DIGEST)}
+
+
+@pytest.fixture(scope="module")
+def seed_runs() -> set[bytes]:
+    """The digests of the sources' 12-word runs: from the sources where they are, else from the file."""
+    if not SEEDS.is_dir():
+        return _stored()
+    digests = {_digest(run) for run in _runs(_seed_words())}
+    if os.environ.get("UPDATE_SEED_RUNS") == "1":
+        FINGERPRINTS.write_bytes(b"".join(sorted(digests)))
+    return digests
+
+
+def test_stored_digests_are_those_of_the_sources(seed_runs):
+    """seed_runs.bin is up to date (where the sources are) and holds every run's digest."""
+    stored = _stored()
+    assert len(FINGERPRINTS.read_bytes()) % DIGEST == 0
+    assert len(stored) > 10_000, "seed_runs.bin ist zu klein für die Quellen"
+    if SEEDS.is_dir():
+        assert stored == seed_runs, "seed_runs.bin passt nicht zu shared/seeds: mit UPDATE_SEED_RUNS=1 neu schreiben"
 
 
 def _content_files() -> list[Path]:
@@ -61,17 +101,19 @@ def test_no_sentence_copied_from_sources(path: Path, seed_runs):
     for field, text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
         if any(p.match(f"{rel}:{field}") for p in EXEMPT_PATHS):
             continue
-        words = _words(_prose(text))
-        hits = [
-            " ".join(words[i : i + RUN]) for i in range(len(words) - RUN + 1) if tuple(words[i : i + RUN]) in seed_runs
-        ]
+        hits = [" ".join(run) for run in _runs(_words(_prose(text))) if _digest(run) in seed_runs]
         if hits:
             copied.append(f"{field}: „{hits[0]} …“")
     assert not copied, "aus der Quelle übernommen:\n" + "\n".join(copied)
 
 
 def test_detector_finds_a_copied_sentence(seed_runs):
-    """The check itself works: a sentence straight from the Steckbriefe is found."""
+    """The check itself works: a sentence straight from the Steckbriefe is found, by the digests
+    computed from the sources and by those stored in the repository."""
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds liegt nicht neben dem Repository (geprüft wird mit seed_runs.bin)")
     source = (SEEDS / "000_b643a8ccf6167c17.txt").read_text(encoding="utf-8")
     sentence = _words(source)[400:420]
-    assert tuple(sentence[:RUN]) in seed_runs
+    assert _digest(sentence[:RUN]) in seed_runs
+    assert _digest(sentence[:RUN]) in _stored()
+    assert _digest(["eigene", "worte", *sentence[: RUN - 2]]) not in seed_runs
