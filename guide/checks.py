@@ -234,17 +234,36 @@ def _check_comparison_text(c: Collector, display: str, content: Content) -> None
     """The explanation of the default comparison names what it explains: the default model, every
     model compared and the inhabitants (so a changed default cannot leave it telling of the old one)."""
     defaults = content.calculator_defaults
-    path = ("vergleich_standard", "erlaeuterung")
     named = [(content.model(defaults.model).number, "das Standardmodell aus eingaben_standard.modell")]
     named += [(content.model(m).number, "ein Modell aus vergleich_standard.modelle") for m in defaults.compare]
-    for number, what in named:
-        if not re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", defaults.explanation):
-            c.reference(display, path, f"der Text nennt {number} nicht, {what}")
-    inhabitants = fmt.number(defaults.inhabitants)
-    if not re.search(rf"(?<![\d.]){re.escape(inhabitants)}(?!\.?\d)", defaults.explanation):
-        c.reference(
-            display, path, f"der Text nennt {inhabitants} nicht, die Einwohnerzahl aus eingaben_standard.einwohner"
-        )
+    named.append((fmt.number(defaults.inhabitants), "die Einwohnerzahl aus eingaben_standard.einwohner"))
+    _check_text_names(c, display, ("vergleich_standard", "erlaeuterung"), defaults.explanation, named)
+    _check_calculator_texts(c, display, content.calculator)
+
+
+def _check_calculator_texts(c: Collector, display: str, calc: dict) -> None:
+    """Texts of rechner.yml that repeat a figure set in a field next to them say that field's value, so a
+    changed figure cannot leave a sentence with the old one behind."""
+    guide = calc["richtwerte"]
+    named = [
+        (fmt.number(guide["einwohner_je_stelle"]), "den Wert aus richtwerte.einwohner_je_stelle"),
+        (fmt.number(guide["gemeinden_je_stelle"]), "den Wert aus richtwerte.gemeinden_je_stelle"),
+    ]
+    _check_text_names(c, display, ("richtwerte", "erlaeuterung"), guide["erlaeuterung"], named)
+    cost = calc["kosten_je_stelle"]
+    named = [
+        (f"{cost['gruppe']}, Stufe {cost['stufe']}", "die Entgeltgruppe und Stufe aus kosten_je_stelle"),
+        (f"{fmt.decimal(cost['jahressonderzahlung'] * 100)} %", "den Wert aus kosten_je_stelle.jahressonderzahlung"),
+        (f"{fmt.decimal(cost['arbeitgeberanteil'] * 100)} %", "den Wert aus kosten_je_stelle.arbeitgeberanteil"),
+    ]
+    _check_text_names(c, display, ("kosten_je_stelle", "herleitung"), cost["herleitung"], named)
+
+
+def _check_text_names(c: Collector, display: str, path: tuple, text: str, named: list[tuple[str, str]]) -> None:
+    """Report each (figure, where it is set) of ``named`` that ``text`` does not contain as a whole word."""
+    for shown, what in named:
+        if not re.search(rf"(?<![\w.,-]){re.escape(shown)}(?![\w-]|[.,]\d)", text):
+            c.reference(display, path, f"der Text nennt {shown} nicht, {what}")
 
 
 RECOMMENDATION_FIELDS = (

@@ -760,6 +760,26 @@ CASES = [
     ),
     pytest.param(
         "rechner.yml",
+        [
+            line(r"  einwohner_je_stelle: 50000", "  einwohner_je_stelle: 40000"),
+            Edit(r"^(richtwerte:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "richtwerte.erlaeuterung",
+        "der Text nennt 40.000 nicht, den Wert aus richtwerte.einwohner_je_stelle",
+        id="guide-value-text-misses-the-guide-value",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
+            line(r"  jahressonderzahlung: 0.7028", "  jahressonderzahlung: 0.75"),
+            Edit(r"^(kosten_je_stelle:\n(?:  .*\n)*?  herleitung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "kosten_je_stelle.herleitung",
+        "der Text nennt 75 % nicht, den Wert aus kosten_je_stelle.jahressonderzahlung",
+        id="cost-text-misses-the-annual-payment",
+    ),
+    pytest.param(
+        "rechner.yml",
         [line(r"    art: gemeinde", f"    art: {MARK}stadt")],
         "finder.eingaben_standard.art",
         "'stadt' ist nicht erlaubt (erlaubt: gemeinde, landkreis)",
