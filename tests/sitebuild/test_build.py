@@ -318,6 +318,8 @@ def test_legal_pages_take_operator_data_from_mkdocs_yml(site, url):
     ]["betreiber"]
     html = page(site, url)
     assert operator["name"] in html and operator["email"] in html
+    if url == "impressum/":  # § 5 Abs. 1 Nr. 1 DDG: who represents the public body
+        assert f"Vertreten durch: {operator['vertreten_durch']}" in html
 
 
 def test_every_page_links_the_pages_about_the_site_in_its_footer(site):
