@@ -238,16 +238,22 @@ def _check_comparison_text(c: Collector, display: str, content: Content) -> None
     named += [(content.model(m).number, "ein Modell aus vergleich_standard.modelle") for m in defaults.compare]
     named.append((fmt.number(defaults.inhabitants), "die Einwohnerzahl aus eingaben_standard.einwohner"))
     _check_text_names(c, display, ("vergleich_standard", "erlaeuterung"), defaults.explanation, named)
-    _check_calculator_texts(c, display, content.calculator)
+    _check_calculator_texts(c, display, content)
 
 
-def _check_calculator_texts(c: Collector, display: str, calc: dict) -> None:
+def _check_calculator_texts(c: Collector, display: str, content: Content) -> None:
     """Texts of rechner.yml that repeat a figure set in a field next to them say that field's value, so a
     changed figure cannot leave a sentence with the old one behind."""
+    calc = content.calculator
     guide = calc["richtwerte"]
     named = [
         (fmt.number(guide["einwohner_je_stelle"]), "den Wert aus richtwerte.einwohner_je_stelle"),
         (fmt.number(guide["gemeinden_je_stelle"]), "den Wert aus richtwerte.gemeinden_je_stelle"),
+    ]
+    named += [
+        (content.model(guide[field]).number, f"das Modell aus richtwerte.{field}")
+        for field in ("einwohner_steckbrief", "gemeinden_steckbrief")
+        if guide[field] in {m.id for m in content.models}
     ]
     _check_text_names(c, display, ("richtwerte", "erlaeuterung"), guide["erlaeuterung"], named)
     cost = calc["kosten_je_stelle"]

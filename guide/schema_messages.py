@@ -60,11 +60,12 @@ def _describe(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str]
         options = error.validator_value if kind == "enum" else [error.validator_value]
         return field, f"{_shown(value)} ist nicht erlaubt (erlaubt: {', '.join(map(str, options))})"
     if kind == "pattern":
-        # the schema's description of the field, where it has one, says the form in words
+        # a description with an example ("z. B.") says the form in words; any other is added to the rule
         described = error.schema.get("description") if isinstance(error.schema, dict) else None
-        if described:
+        if described and "z. B." in described:
             return field, f"{_shown(value)} hat nicht die erwartete Form: {described}"
-        return field, f"{_shown(value)} hat nicht die Form {error.validator_value}"
+        rule = f"{_shown(value)} hat nicht die Form {error.validator_value}"
+        return field, f"{rule} ({described})" if described else rule
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return field, f"{_shown(value)} liegt außerhalb des erlaubten Bereichs ({kind} {error.validator_value})"
     if kind in ("minLength", "minItems"):

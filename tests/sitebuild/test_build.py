@@ -13,7 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -322,6 +322,10 @@ def test_legal_pages_take_operator_data_from_mkdocs_yml(site, url):
         assert f"Vertreten durch: {operator['vertreten_durch']}" in html
 
 
+# The site's path on its host (from site_url): the 404 page links with absolute paths.
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]).path
+
+
 def test_every_page_links_the_pages_about_the_site_in_its_footer(site):
     """Impressum, Datenschutz, Barrierefreiheit and Leichte Sprache from every page, the 404 page too
     (the menu shows them only inside their own section)."""
@@ -332,9 +336,10 @@ def test_every_page_links_the_pages_about_the_site_in_its_footer(site):
         html = html_file.read_text(encoding="utf-8")
         footer = re.search(r'<nav class="site-about" aria-label="Über diese Seite">(.*?)</nav>', html, re.S)
         assert footer, f"{html_file.relative_to(site)}: keine Links zu den Seiten über die Website"
-        base = "http://site/klimaschutz-verstetigen/" + html_file.parent.relative_to(site).as_posix() + "/"
+        root = "http://site" + SITE_PATH
+        base = root + html_file.parent.relative_to(site).as_posix() + "/"
         links = {
-            urljoin(base, href).removeprefix("http://site/klimaschutz-verstetigen/"): text
+            urljoin(base, href).removeprefix(root): text
             for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer.group(1))
         }
         assert links == about, f"{html_file.relative_to(site)}: {links}"

@@ -771,6 +771,16 @@ CASES = [
     pytest.param(
         "rechner.yml",
         [
+            line(r"  einwohner_steckbrief: v7 .*", "  einwohner_steckbrief: v8"),
+            Edit(r"^(richtwerte:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+        ],
+        "richtwerte.erlaeuterung",
+        "der Text nennt V 8 nicht, das Modell aus richtwerte.einwohner_steckbrief",
+        id="guide-value-text-misses-its-model",
+    ),
+    pytest.param(
+        "rechner.yml",
+        [
             line(r"  jahressonderzahlung: 0.7028", "  jahressonderzahlung: 0.75"),
             Edit(r"^(kosten_je_stelle:\n(?:  .*\n)*?  herleitung: )>-$", f"\\g<1>{MARK}>-"),
         ],
