@@ -21,7 +21,7 @@ def compare_models(raw: object, params: Parameters) -> list[str]:
     wanted = f"Bitte wählen Sie {low} bis {high} verschiedene Modelle zum Vergleich"
     if not isinstance(value, list) or not low <= len(value) <= high:
         raise InputError("models", f'{wanted}, z. B. ["V7", "V10"].')
-    keys = [model_key({"models": item}, "models", tuple(params.models)) for item in value]
+    keys = [model_key({"models": item}, "models", params.models) for item in value]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
         names = ", ".join(params.models[key].number for key in repeated)

@@ -126,7 +126,7 @@ def parse_estimate_input(raw: object, params: Parameters, fields: tuple[str, ...
     ``fields``: the keys allowed (``compare`` passes its own, with ``models`` for ``model``)."""
     raw = require_object(raw)
     reject_unknown(raw, fields)
-    key = model_key(raw, "model", tuple(params.models))
+    key = model_key(raw, "model", params.models)
     inhabitants = bounded(raw, "inhabitants", required=True)
     model = params.models[key]
     if model.richtwert == "gemeinden" and raw.get("municipalities") is None:
@@ -214,6 +214,9 @@ def estimate_raw(raw: object, params: Parameters) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
+GUIDE_VALUE_STEP = 0.01  # the guide value is shown to the hundredth of a post
+
+
 def steps_per_post(step: float) -> int:
     """0.5 -> 2: posts are counted in whole steps (the raster must divide one post)."""
     count = round(1 / step)
@@ -264,7 +267,7 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
         rule += f"; Empfehlung = Mindestpersonal, aufgerundet auf {step}"
     # to the hundredth, rounded up like the recommendation: 100,001 inhabitants give 2,01 (not 2) and
     # the recommendation of 2,5 that follows from it
-    guide_value = None if ratio is None else -(-ratio[0] * 100 // ratio[1]) / 100
+    guide_value = None if ratio is None else round_up_to_step(*ratio, GUIDE_VALUE_STEP)
     return Fte(float(model.min_fte), guide_value, recommended, rule)
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calc.errors import InputError
 from calc.limits import FIELDS, TEXT_FIELDS, Field
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from calc.params import ModelParams
 
 _GERMAN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 80.000 · 1.234,5
 _DECIMAL_COMMA = re.compile(r"-?\d+(,\d+)?")  # 80000 · 2,5
@@ -109,11 +114,12 @@ def flag(raw: dict, field: str, label: str, default: bool = False) -> bool:
     return value
 
 
-def model_key(raw: dict, field: str, keys: tuple[str, ...]) -> str:
-    """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters."""
+def model_key(raw: dict, field: str, models: Mapping[str, ModelParams]) -> str:
+    """Accept 'V7a', 'v 7a', ' V6A-C ' for the keys of the parameters' models."""
+    keys = tuple(models)
     value = raw.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
-        first, last = (re.sub(r"^V", "V ", key) for key in (keys[0], keys[-1]))
+        first, last = models[keys[0]].number, models[keys[-1]].number
         raise InputError(field, f"Bitte wählen Sie ein Modell ({first} bis {last}).", missing=True)
     if not isinstance(value, str):
         raise InputError(field, "Das Modell muss als Text angegeben werden, z. B. „V7“.")

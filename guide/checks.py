@@ -228,6 +228,7 @@ def check_calculator_inputs(c: Collector, content: Content, calculator) -> None:
                 reported.add(path)
                 c.reference(display, path, f"der Rechner nimmt diese Eingabe{model} nicht an: {exc.message}")
     _check_comparison_text(c, display, content)
+    _check_calculator_texts(c, display, content)
 
 
 def _check_comparison_text(c: Collector, display: str, content: Content) -> None:
@@ -238,12 +239,12 @@ def _check_comparison_text(c: Collector, display: str, content: Content) -> None
     named += [(content.model(m).number, "ein Modell aus vergleich_standard.modelle") for m in defaults.compare]
     named.append((fmt.number(defaults.inhabitants), "die Einwohnerzahl aus eingaben_standard.einwohner"))
     _check_text_names(c, display, ("vergleich_standard", "erlaeuterung"), defaults.explanation, named)
-    _check_calculator_texts(c, display, content)
 
 
 def _check_calculator_texts(c: Collector, display: str, content: Content) -> None:
     """Texts of rechner.yml that repeat a figure set in a field next to them say that field's value, so a
-    changed figure cannot leave a sentence with the old one behind."""
+    changed figure cannot leave a sentence with the old one behind (run on consistent content only, like
+    ``check_calculator_inputs``: the models named in richtwerte exist)."""
     calc = content.calculator
     guide = calc["richtwerte"]
     named = [
@@ -253,7 +254,6 @@ def _check_calculator_texts(c: Collector, display: str, content: Content) -> Non
     named += [
         (content.model(guide[field]).number, f"das Modell aus richtwerte.{field}")
         for field in ("einwohner_steckbrief", "gemeinden_steckbrief")
-        if guide[field] in {m.id for m in content.models}
     ]
     _check_text_names(c, display, ("richtwerte", "erlaeuterung"), guide["erlaeuterung"], named)
     cost = calc["kosten_je_stelle"]

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
 from guide.issues import Issue, dotted
 from guide.yamlpos import KEY, Positions, position
@@ -19,15 +21,19 @@ from guide.yamlpos import KEY, Positions, position
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
-def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def validator(schema_name: str, folder: Path = SCHEMA_DIR) -> jsonschema.Draft202012Validator:
+    """A validator for ``folder/schema_name`` whose references to the other schemas of ``folder``
+    resolve there (by their ``$id``, the file name: e.g. rechner.schema.json uses the Stand of
+    quellen.schema.json) – in schema/ and in the published copy under /daten/schema/."""
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("*.schema.json")}
+    registry = Registry().with_resources((name, DRAFT202012.create_resource(s)) for name, s in schemas.items())
+    return jsonschema.Draft202012Validator(schemas[schema_name], registry=registry)
 
 
 def schema_issues(data: Any, positions: Positions, schema_name: str, display: str) -> list[Issue]:
     """Every way ``data`` (from ``display``) breaks ``schema/<schema_name>``, in file order."""
     issues = []
-    for error in _validator(schema_name).iter_errors(data):
+    for error in validator(schema_name).iter_errors(data):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             allowed = ", ".join(sorted(error.schema.get("properties", {})))

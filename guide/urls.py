@@ -47,11 +47,12 @@ PAGES: tuple[Page, ...] = (
 )
 
 
-def footer_links() -> list[tuple[str, str]]:
-    """(title, URL) of the pages of ``ABOUT_SECTION`` for every page's footer: the menu shows them only
-    inside their section (navigation.prune), but Impressum, Datenschutz and the accessibility
-    statement must be reachable from every page."""
-    return [(page.nav_title, doc_url(page.doc)) for page in PAGES if page.section == ABOUT_SECTION]
+def footer() -> dict:
+    """Every page's footer links (overrides/partials/copyright.html): the title of ``ABOUT_SECTION`` and
+    (title, URL) of its pages. The menu shows them only inside their section (navigation.prune), but
+    Impressum, Datenschutz and the accessibility statement must be reachable from every page."""
+    links = [(page.nav_title, doc_url(page.doc)) for page in PAGES if page.section == ABOUT_SECTION]
+    return {"titel": ABOUT_SECTION, "links": links}
 
 
 def model_doc(model_id: str) -> str:

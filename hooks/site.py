@@ -28,7 +28,7 @@ from guide.nav import navigation  # noqa: E402
 from guide.operator import placeholders  # noqa: E402
 from guide.pages import site_pages  # noqa: E402
 from guide.searchfix import fix_search_exclusion  # noqa: E402
-from guide.urls import ABOUT_SECTION, footer_links  # noqa: E402
+from guide.urls import footer  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
     _build["content"] = content
     config.nav = navigation(content)
-    config.extra["fusszeile"] = {"titel": ABOUT_SECTION, "links": footer_links()}  # overrides/partials/copyright.html
+    config.extra["fusszeile"] = footer()  # overrides/partials/copyright.html
     # The glossary's abbreviations become <abbr title> on every page (Markdown 'abbr' extension).
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(content)
     missing = placeholders(_operator(config), config.site_url or "")

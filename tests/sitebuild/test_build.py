@@ -234,9 +234,10 @@ def test_broken_content_fails_the_build(tmp_path):
 
 
 def _schema(site: Path, name: str):
-    import jsonschema
+    """A validator of the published schema, its references resolved among the published schemas."""
+    from guide.schema_messages import validator
 
-    return jsonschema.Draft202012Validator(json.loads((site / "daten" / "schema" / name).read_text(encoding="utf-8")))
+    return validator(name, site / "daten" / "schema")
 
 
 def test_open_data_models_validate_against_schema(site):
