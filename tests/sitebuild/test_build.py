@@ -354,6 +354,18 @@ def test_accessibility_statement_names_feedback_and_enforcement(site):
     assert f"wurde am {stand} erstellt" in html
 
 
+def test_accessibility_statement_names_the_missing_sign_language_video(site):
+    """BITV 2.0 § 4 asks for explanations in German Sign Language and in Leichte Sprache on the start
+    page; the site has the second only, and both the statement and the Leichte Sprache page say so."""
+    html = page(site, "barrierefreiheit/")
+    statement = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert (
+        "Erläuterungen in Deutscher Gebärdensprache, die § 4 BITV 2.0 auf der Startseite verlangt, gibt es" in statement
+    )
+    assert 'href="../leichte-sprache/"' in html
+    assert "Ein Video in Gebärden-Sprache fehlt noch." in page(site, "leichte-sprache/")
+
+
 def test_data_page_names_the_license(site):
     assert f"Lizenz der Texte und Daten dieser Website: {_operator()['lizenz']}" in page(site, "daten/")
 
