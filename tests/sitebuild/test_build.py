@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -352,6 +353,20 @@ def test_accessibility_statement_names_feedback_and_enforcement(site):
     stand = _operator()["barrierefreiheit_stand"]
     assert re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", stand)
     assert f"wurde am {stand} erstellt" in html
+
+
+def test_leichte_sprache_has_short_main_clauses(site):
+    """Leichte Sprache (BITV 2.0, Anlage 2 Teil 2): short sentences with a clear structure, so no
+    sentence of the page's text is longer than 12 words and none has a relative or subordinate
+    clause after a comma."""
+    html = page(site, "leichte-sprache/")
+    article = re.search(r"<article.*?</article>", html, re.S).group(0)
+    article = re.sub(r'<div class="print-footer".*', "", article, flags=re.S)  # the print-only line
+    text = unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(h\d|li|p)\b[^>]*>", "\n", article)))
+    sentences = [s.strip() for s in re.split(r"[.?!:\n]\s*", text) if s.strip()]
+    assert len(sentences) > 50
+    assert [s for s in sentences if len(s.split()) > 12] == []
+    assert [s for s in sentences if re.search(r", (das|die|der|dem|den|wenn|weil|dass|ob|wer)\b", s)] == []
 
 
 def test_accessibility_statement_names_the_missing_sign_language_video(site):
