@@ -301,13 +301,16 @@ def _cost_sentence(inp: FinderInput, model: ModelParams, params: Parameters) -> 
     try:
         result = estimate_raw(request, params)
     except InputError:  # V 7a without the number of Gemeinden: only the Steckbrief's minimum
-        posts, personnel = model.min_fte, model.min_fte * params.cost_per_fte.value
+        posts = model.min_fte
+        personnel, workplace = posts * params.cost_per_fte.value, posts * params.workplace_cost.value
     else:
         posts, personnel = result["fte"]["recommended"], result["personnel_eur_per_year"]
+        workplace = result["projection"][0]["workplace"]
     staff = (
         "kein zusätzliches Personal"
         if posts == 0
-        else f"{fmt.posts(posts)}, nach dem Standardwert des Rechners rund {fmt.euro(personnel)} Personalkosten im Jahr"
+        else f"{fmt.posts(posts)}, nach den Standardwerten des Rechners rund {fmt.euro(personnel)} Personal- und "
+        f"{fmt.euro(workplace)} Arbeitsplatzkosten im Jahr"
     )
     return f"Was das kostet: {staff}, dazu {_budget_words(inp.inhabitants, model)}."
 

@@ -19,13 +19,13 @@ import binascii
 import re
 from dataclasses import dataclass
 
-from calc import fmt, limits, office
+from calc import fmt, limits, office, render
 from calc.compare import COMPARE_FIELDS, compare_raw, comparison_columns, funding_ends, other_warnings
 from calc.errors import InputError
 from calc.estimate import FIELDS, estimate_raw
 from calc.inputs import choice, reject_unknown, require_object
 from calc.office import Heading, Items, Paragraph, Run, Runs, Table, cell, clean_text
-from calc.params import Parameters
+from calc.params import Parameters, Phase
 
 FORMATS = {"odt": "ODT (LibreOffice)", "docx": "DOCX (Word)"}  # the choices, as a reader reads them
 VORLAGE_FIELDS = ("kommune", "gremium", "format")
@@ -34,7 +34,7 @@ PLACEHOLDERS = frozenset(
     "stand kommune gremium modell modell_name stellen jahr jahr_bis jahr_eigen letztes_foerderjahr "
     "einwohner gemeinden regel budget budget_steckbrief kosten_je_stelle tarifsteigerung "
     "arbeitsplatzkosten foerderphasen regelwerk foerderung_gesamt eigenanteil_danach anstieg je_einwohner "
-    "betrag quelle".split()
+    "betrag quelle finanzlage foerderquoten gefoerderte_stellen".split()
 )
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _TOKEN = re.compile(r"\{(\w+)\}|\[[^\]]*\]")  # a placeholder or a gap to fill in
@@ -68,7 +68,7 @@ def vorlage_document(raw: object, params: Parameters) -> Document:
     texts = params.vorlage["text"]
     chosen = answer["results"][0]
     blocks = _draft(answer, params, kommune, gremium or _default_body(chosen, params))
-    title = f"{texts['dokument']['titel']}: {_plain(_fill(texts['betreff']['text'], _values(chosen, params, {})))}"
+    title = f"{texts['dokument']['titel']}: {_plain(_fill(_subject(texts, chosen), _values(chosen, params, {})))}"
     data = office.write(kind, blocks, title, texts)
     filename = f"{texts['dokument']['dateiname']}-{params.models[chosen['model']].id}.{kind}"
     return Document(filename, office.MEDIA_TYPES[kind], data)
@@ -155,12 +155,42 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
     }
     if funded:
         values["letztes_foerderjahr"] = str(funded[-1]["calendar_year"])
+        texts = params.vorlage["text"]["finanzen"]
+        values["finanzlage"] = texts["finanzlage"]["schwach" if inputs["financially_weak"] else "nicht_schwach"]
+        values["foerderquoten"] = " und ".join(_rate_texts(result, params))
+        values["gefoerderte_stellen"] = fmt.fte(inputs["funded_fte"])
     if after:
         values["jahr_eigen"] = str(after["calendar_year"])
         values["eigenanteil_danach"] = fmt.euro(after["own_share"])
         values["anstieg"] = fmt.euro(after["increase"])
         values["je_einwohner"] = fmt.cents(after["per_inhabitant"])
     return values | extra
+
+
+def _subject(texts: dict, result: dict) -> str:
+    """The Betreff: a model without posts (V 1 to V 4) is no continuation of a post."""
+    return texts["betreff"]["text" if result["fte"]["recommended"] > 0 else "text_ohne_stellen"]
+
+
+def _funded_phases(result: dict, params: Parameters) -> list[tuple[Phase, float]]:
+    """The phases of the funding line that fund a year of the projection, with the rate applied."""
+    inputs = result["inputs"]
+    phases = {p.name: p for p in params.rules[inputs["rules"]].phases.get(inputs["funding"], ())}
+    rates = {row["phase"]: row["rate"] for row in result["projection"] if row["funding"] > 0}
+    return [(phases[name], rate) for name, rate in rates.items()]
+
+
+def _confidence(phase: Phase, weak: bool) -> str:
+    return (phase.weak_confidence or phase.confidence) if weak else phase.confidence
+
+
+def _rate_texts(result: dict, params: Parameters) -> list[str]:
+    """'Anschlussvorhaben 40 % (Nr. 4.1.8 b), Sekundärquelle)' for each funded phase."""
+    weak = result["inputs"]["financially_weak"]
+    return [
+        f"{phase.name} {fmt.percent(rate)} ({phase.section}, {_confidence(phase, weak)})"
+        for phase, rate in _funded_phases(result, params)
+    ]
 
 
 def _draft(answer: dict, params: Parameters, kommune: str | None, gremium: str) -> list:
@@ -186,7 +216,7 @@ def _draft(answer: dict, params: Parameters, kommune: str | None, gremium: str) 
         Heading(1, doc["titel"]),
         Table((4.0, 13.0), None, head, (False, False)),
         Heading(2, texts["betreff"]["titel"]),
-        Paragraph(fill(texts["betreff"]["text"])),
+        Paragraph(fill(_subject(texts, chosen))),
         Heading(2, order["titel"]),
         Table(
             (7.0, 4.0, 6.0),
@@ -265,12 +295,25 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
     return [
         Heading(2, texts["titel"]),
         Paragraph(fill(texts["annahmen" if result["fte"]["recommended"] > 0 else "annahmen_ohne_stellen"])),
+        *_funding_assumptions(result, params, fill),
         Paragraph(fill(texts["tabelle"]), "caption"),
         Table(YEAR_WIDTHS, tuple(labels[key] for key in YEAR_COLUMNS), tuple(rows), (False, False) + (True,) * 6),
         *([Paragraph(fill(texts["nach_foerderung"]))] if result["after_funding"] else []),
         Paragraph(fill(texts["haushalt"])),
         *([Paragraph(fill(texts["hinweise"])), Items(tuple(((note, ""),) for note in notes))] if notes else []),
     ]
+
+
+def _funding_assumptions(result: dict, params: Parameters, fill) -> list:
+    """How the funding is computed (rules, rates, sections), and a check to make where a rate is not
+    taken from the checked legal text; nothing without funding."""
+    phases = _funded_phases(result, params)
+    if not phases:
+        return []
+    texts = params.vorlage["text"]["finanzen"]
+    weak = result["inputs"]["financially_weak"]
+    unchecked = any(_confidence(phase, weak) != "geprüft" for phase, _ in phases)
+    return [Paragraph(fill(texts["annahmen_foerderung"] + (" " + texts["foerderung_ungeprueft"] if unchecked else "")))]
 
 
 def _alternatives(results: list[dict], params: Parameters, fill) -> list:
@@ -290,7 +333,9 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
         ]
         if others:
             blocks += [Paragraph(fill(texts["hinweise_weitere"])), Items(tuple(others))]
-    blocks.append(Paragraph(fill(texts["verzicht"])))
+    blocks.append(
+        Paragraph(fill(texts["verzicht" if results[0]["fte"]["recommended"] > 0 else "verzicht_ohne_stellen"]))
+    )
     if len(results) == 1:
         blocks.append(Paragraph(fill(texts["weitere"])))
     return blocks
@@ -309,7 +354,7 @@ def _alternative_row(result: dict, params: Parameters, texts: dict, ends: bool) 
         fmt.fte(result["fte"]["recommended"]),
         fmt.euro(result["personnel_eur_per_year"]),
     )
-    rest = (fmt.euro(result["budget_eur_per_year"]["min"]), model.stage_label)
+    rest = (render.budget_text(result["budget_eur_per_year"]), model.stage_label)  # the band, as on the page
     return tuple(((cell, ""),) for cell in cells) + (own,) + tuple(((cell, ""),) for cell in rest)
 
 

@@ -120,6 +120,7 @@ def _environment() -> jinja2.Environment:
         euro=fmt.euro,
         fte=fmt.fte,
         number=fmt.number,
+        decimal=fmt.decimal,
         euro_per_inhabitant=fmt.euro_per_inhabitant,
         percent=fmt.percent,
     )

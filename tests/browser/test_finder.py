@@ -219,9 +219,11 @@ def test_without_javascript_matrix_and_example(nojs_page, base_url, calc_cli):
         "inhabitants": int(page.input_value("#f-inhabitants")),
         "history": page.input_value("#f-history"),
         "relevance": page.input_value("#f-relevance"),
-        "budget_per_inhabitant": float(page.input_value("#f-budget")),
-        "staff_fte": float(page.input_value("#f-staff")),
+        "budget_per_inhabitant": float(page.input_value("#f-budget").replace(",", ".")),
+        "staff_fte": float(page.input_value("#f-staff").replace(",", ".")),
     }
+    for field in ("#f-budget", "#f-staff"):  # written as the help text and a German reader write them
+        assert "." not in page.input_value(field), page.input_value(field)
     code, expected = calc_cli("finder", defaults)
     assert code == 0, expected
     assert_matches_cli(page, expected, base_url)

@@ -653,13 +653,15 @@ def test_small_gemeinde_gets_a_plain_starting_point(session, params_dict):
     fits = [m["model"] for m in result["models"] if m["fit"] == FITS]
     assert fits == ["V5", "V6d-f", "V3", "V1"]  # a clear answer: four models fit fully
     cost = params_dict["defaults"]["cost_per_fte"]["value"]
+    workplace = params_dict["defaults"]["workplace_cost"]["value"]
     assert result["start"] == {
         "model": "V5",
         "sentences": [
             "Als Startpunkt passt V 5 „Kommunales Energiemanagement (KEM)“: Alle sechs Kriterien des "
             "Finders sind erfüllt.",
-            f"Was das kostet: eine halbe Stelle, nach dem Standardwert des Rechners rund {_euro(cost / 2)} "
-            f"Personalkosten im Jahr, dazu ein Klimaschutzbudget von mindestens 12.000{NBSP}€ im Jahr "
+            f"Was das kostet: eine halbe Stelle, nach den Standardwerten des Rechners rund {_euro(cost / 2)} "
+            f"Personal- und {_euro(workplace / 2)} Arbeitsplatzkosten im Jahr, dazu ein Klimaschutzbudget von "
+            f"mindestens 12.000{NBSP}€ im Jahr "
             "(Steckbrief: mindestens 1 €/EW).",
             FOKUSBERATUNG,
         ],

@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from vorlage_cases import CASES, COMPARISON, LANDKREIS
 
-from calc import fmt
+from calc import fmt, render
 from calc.errors import InputError
 from calc.vorlage import PLACEHOLDER, PLACEHOLDERS, clean_text
 
@@ -242,7 +242,8 @@ def test_step_after_funding_and_decision(session, kind):
     sentence = next(line for line in text.splitlines() if line.startswith(f"Im Jahr {after['calendar_year']}"))
     assert fmt.euro(after["own_share"]) in sentence and fmt.euro(after["increase"]) in sentence
     assert f"{fmt.number(after['per_inhabitant'], 2)}{NBSP}€" in sentence
-    assert f"Dafür werden im Stellenplan {fmt.fte(result['fte']['recommended'])} unbefristet ausgewiesen." in text
+    posts = fmt.fte(result["fte"]["recommended"])
+    assert f"Dafür werden im Stellenplan {posts} (Vollzeitäquivalente) unbefristet ausgewiesen." in text
     assert fmt.euro(result["budget_eur_per_year"]["min"]) in text
 
 
@@ -254,7 +255,7 @@ def test_comparison_table_is_compare(session, kind):
         after = result["after_funding"]
         assert row[1:3] == [fmt.fte(result["fte"]["recommended"]), fmt.euro(result["personnel_eur_per_year"])]
         assert row[3] == f"{fmt.euro(after['own_share'])} ab {after['calendar_year']}"
-        assert row[4] == fmt.euro(result["budget_eur_per_year"]["min"])
+        assert row[4] == render.budget_text(result["budget_eur_per_year"])  # the band, as on the page
 
 
 @pytest.mark.parametrize("data, column, _title, cell", OWN_SHARE_CASES)
@@ -318,6 +319,56 @@ def test_paper_for_a_model_without_posts_speaks_of_no_post(session, kind, model,
     assert "Die Kommune hat die Stelle schon während der Förderung" not in text
     assert "an die künftig Zuständigen zu übergeben" in text
     assert "(–)" not in text
+    # the subject and the alternative speak of a responsibility, not of continuing a post
+    assert (
+        "Klimaschutz nach dem Ende des geförderten Klimaschutzmanagements (KSM): Fortführung ohne eigene Stelle" in text
+    )
+    assert "dauerhafte Fortführung" not in text
+    assert "Verzicht auf eine geregelte Zuständigkeit" in text
+    assert "Verzicht auf die Verstetigung" not in text
+    assert "Das Modell kann darum nur ein Anfang sein" in text
+
+
+FUNDING_ASSUMPTIONS = [
+    # input, the rates sentence expected, whether the note on unchecked rates follows
+    (
+        {"model": "V8", "inhabitants": 90_000, "funding": "anschluss", "first_year": 2026},
+        "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2024 mit den Quoten für Kommunen, die nicht als "
+        f"finanzschwach gelten: Anschlussvorhaben 40{NBSP}% (Nr. 4.1.8 b), Sekundärquelle) der Personalkosten "
+        f"von 2{NBSP}VZÄ.",
+        True,
+    ),
+    (
+        {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "financially_weak": True},
+        "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2024 mit den Quoten für finanzschwache Kommunen: "
+        f"Erstvorhaben 90{NBSP}% (Nr. 4.1.8 a), Sekundärquelle) und Anschlussvorhaben 60{NBSP}% (Nr. 4.1.8 b), "
+        f"Sekundärquelle) der Personalkosten von 1,5{NBSP}VZÄ.",
+        True,
+    ),
+    (
+        {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "rules": "krl-2022", "funded_fte": 1},
+        "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2021/2022 mit den Quoten für Kommunen, die nicht "
+        f"als finanzschwach gelten: Erstvorhaben 70{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, geprüft) und "
+        f"Anschlussvorhaben 40{NBSP}% (Nr. 4.1.8 b), Quoten Nr. 7.3, geprüft) der Personalkosten von 1{NBSP}VZÄ.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "sentence", "unchecked"), FUNDING_ASSUMPTIONS)
+def test_paper_states_how_the_funding_is_computed(session, data, sentence, unchecked):
+    """Rules, rate of each funded phase with its section and how sure it is, whether the municipality
+    counts as financially weak, and the funded posts; a check to make where a rate is not verified."""
+    text = "\n".join(paragraphs(build(session, "odt", **data)))
+    assert sentence in text
+    assert ("[Förderbetrag mit dem Zuwendungsbescheid abgleichen]" in text) is unchecked
+    assert ("Im Wortlaut der Richtlinie geprüft ist nur eine Quote" in text) is unchecked
+
+
+def test_paper_without_funding_states_no_rates(session):
+    text = "\n".join(paragraphs(build(session, "odt", model="V8", inhabitants=90_000, funding="none")))
+    assert "Gerechnet ist die Förderung" not in text
+    assert "abgleichen" not in text
 
 
 @pytest.mark.parametrize("kind", FORMATS)
