@@ -294,7 +294,7 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
     notes = [*result["warnings"], *compare_warnings, *result["notes"]]
     return [
         Heading(2, texts["titel"]),
-        Paragraph(fill(texts["annahmen" if result["fte"]["recommended"] > 0 else "annahmen_ohne_stellen"])),
+        Paragraph(fill(_assumptions(result, params))),
         *_funding_assumptions(result, params, fill),
         Paragraph(fill(texts["tabelle"]), "caption"),
         Table(YEAR_WIDTHS, tuple(labels[key] for key in YEAR_COLUMNS), tuple(rows), (False, False) + (True,) * 6),
@@ -302,6 +302,16 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
         Paragraph(fill(texts["haushalt"])),
         *([Paragraph(fill(texts["hinweise"])), Items(tuple(((note, ""),) for note in notes))] if notes else []),
     ]
+
+
+def _assumptions(result: dict, params: Parameters) -> str:
+    """What the overview assumes; where the cost per post is the calculator's default, that it is an
+    estimate to check."""
+    texts = params.vorlage["text"]["finanzen"]
+    if result["fte"]["recommended"] == 0:
+        return texts["annahmen_ohne_stellen"]
+    default = result["inputs"]["cost_per_fte"] == params.cost_per_fte.value
+    return texts["annahmen"] + (" " + texts["kosten_standard"] if default else "")
 
 
 def _funding_assumptions(result: dict, params: Parameters, fill) -> list:

@@ -365,6 +365,14 @@ def test_paper_states_how_the_funding_is_computed(session, data, sentence, unche
     assert ("Im Wortlaut der Richtlinie geprüft ist nur eine Quote" in text) is unchecked
 
 
+@pytest.mark.parametrize(("cost", "flagged"), [(None, True), (80_000, True), (85_000, False)])
+def test_default_cost_per_post_is_flagged_as_an_estimate(session, cost, flagged):
+    data = {"model": "V8", "inhabitants": 90_000} | ({} if cost is None else {"cost_per_fte": cost})
+    text = "\n".join(paragraphs(build(session, "odt", **data)))
+    assert ("Die Kosten je Stelle sind der Standardwert des Rechners" in text) is flagged
+    assert ("[Wert der Personalabteilung prüfen oder einsetzen]" in text) is flagged
+
+
 def test_paper_without_funding_states_no_rates(session):
     text = "\n".join(paragraphs(build(session, "odt", model="V8", inhabitants=90_000, funding="none")))
     assert "Gerechnet ist die Förderung" not in text
