@@ -235,18 +235,25 @@ def round_up_to_step(numerator: int, denominator: int, step: float) -> float:
     return -(-numerator * per_post // denominator) / per_post
 
 
+def _guide_from(params: Parameters, source: str, model: ModelParams) -> str:
+    """'Richtwert nach dem Steckbrief V 7', and for another model that the site carries it over
+    (content/rechner.yml: richtwerte.erlaeuterung)."""
+    text = f"Richtwert nach dem Steckbrief {params.models[source].number}"
+    return text if model.key == source else f"{text}, von dieser Website auf {model.number} übertragen"
+
+
 def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
     if model.richtwert == "einwohner":
         ratio = (inp.inhabitants, params.inhabitants_per_fte)
         rule = (
-            f"Richtwert nach dem Steckbrief {params.models[params.inhabitants_from].number}: "
+            f"{_guide_from(params, params.inhabitants_from, model)}: "
             f"1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
             f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
         )
     elif model.richtwert == "gemeinden":
         ratio = (inp.municipalities or 0, params.municipalities_per_fte)
         rule = (
-            f"Richtwert nach dem Steckbrief {params.models[params.municipalities_from].number}: "
+            f"{_guide_from(params, params.municipalities_from, model)}: "
             f"mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
             f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})"
         )

@@ -829,6 +829,14 @@ RULE_TEXTS = [
         id="inhabitants",
     ),
     pytest.param(
+        "V8",
+        {},
+        "Richtwert nach dem Steckbrief V 7, von dieser Website auf V 8 übertragen: 1 Stelle je 50.000 "
+        "Einwohnerinnen und Einwohner (20.000 ÷ 50.000); Empfehlung = größerer "
+        f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
+        id="inhabitants-carried-over",
+    ),
+    pytest.param(
         "V7a",
         {"municipalities": 30},
         "Richtwert nach dem Steckbrief V 7a: mindestens 1 Stelle je 20 Gemeinden (30 ÷ 20); Empfehlung = größerer "
