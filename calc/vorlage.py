@@ -378,7 +378,7 @@ def _sources(results: list[dict], params: Parameters, fill) -> list:
         Paragraph(fill(texts["stand"])),
         Items(tuple(((source, ""),) for source in sources)),
         Paragraph(fill(texts["text"])),
-        Paragraph(((params.funding_notice, ""),)),
+        Paragraph(((f"[{texts['hinweis_verwaltung']} {params.funding_notice}]", "gap"),)),  # to the administration
     ]
 
 

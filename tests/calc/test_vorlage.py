@@ -373,6 +373,15 @@ def test_default_cost_per_post_is_flagged_as_an_estimate(session, cost, flagged)
     assert ("[Wert der Personalabteilung prüfen oder einsetzen]" in text) is flagged
 
 
+def test_the_calculators_funding_notice_is_a_gap_for_the_administration(session, params_dict):
+    """'Prüfen Sie …' speaks to the administration, not to the council: marked yellow to delete."""
+    data = build(session, "odt", model="V8", inhabitants=90_000)
+    notice = f"[Für die Verwaltung, vor dem Versand löschen: {params_dict['funding_notice']}]"
+    assert notice in paragraphs(data)
+    content = parts(data)["content.xml"].decode("utf-8")
+    assert f'<text:span text:style-name="Luecke">{notice}</text:span>' in content
+
+
 def test_paper_without_funding_states_no_rates(session):
     text = "\n".join(paragraphs(build(session, "odt", model="V8", inhabitants=90_000, funding="none")))
     assert "Gerechnet ist die Förderung" not in text
