@@ -241,7 +241,7 @@ CASES = [
     pytest.param(
         "quellen.yml",
         [line(r"    stand: 01\.04\.2025", f"    stand: {MARK}1.4.2025")],
-        "quellen.11.stand",
+        "quellen.12.stand",
         "'1.4.2025' hat nicht die erwartete Form: Stand als Jahr, Monat und Jahr oder Datum mit zwei Ziffern für "
         "Tag und Monat, z. B. 2020, März 2020 oder 01.04.2025",
         id="pattern-source-date",
