@@ -125,6 +125,10 @@ def check_references(c: Collector, content: Content, models, chapters, aspects, 
             c.reference(display, ("slug",), f"'{d['slug']}' passt nicht zum Dateinamen {Path(display).name}")
         if d["quelle"] not in source_ids:
             c.reference(display, ("quelle",), f"Quelle '{d['quelle']}' steht nicht in content/quellen.yml")
+        if d["bereich"] in ("leitfaden", "modelle") and "fundstelle" not in d:
+            message = "fundstelle fehlt: ein Kapitel des Leitfadens oder der Steckbriefe nennt seine Stelle, "
+            message += "z. B. Kapitel 5.2"
+            c.reference(display, ("bereich",), message)
         for i, section in enumerate(d["abschnitte"]):
             for number, line in enumerate(section["text"].splitlines()):
                 if _HEADING.match(line):

@@ -69,6 +69,7 @@ class Chapter:
     source: str
     summary: str
     sections: tuple[Section, ...]
+    locator: str | None = None  # where in the source, e.g. "Kapitel 5.2" (fundstelle)
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,16 @@ def glossary_order(term: Term) -> str:
 
 def chapter_from(d: dict) -> Chapter:
     sections = tuple(Section(s["titel"], s["text"]) for s in d["abschnitte"])
-    return Chapter(d["slug"], d["titel"], d["reihenfolge"], d["bereich"], d["quelle"], d["zusammenfassung"], sections)
+    return Chapter(
+        d["slug"],
+        d["titel"],
+        d["reihenfolge"],
+        d["bereich"],
+        d["quelle"],
+        d["zusammenfassung"],
+        sections,
+        d.get("fundstelle"),
+    )
 
 
 def aspect_from(d: dict) -> Aspect:

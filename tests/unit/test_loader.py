@@ -394,6 +394,13 @@ CASES = [
         id="nummer-not-id",
     ),
     pytest.param(
+        "kapitel/aufgaben.yml",
+        [line(r"fundstelle: .*", "# no fundstelle"), line(r"bereich: .*", f"bereich: {MARK}leitfaden")],
+        "bereich",
+        "fundstelle fehlt: ein Kapitel des Leitfadens oder der Steckbriefe nennt seine Stelle, z. B. Kapitel 5.2",
+        id="chapter-without-locator",
+    ),
+    pytest.param(
         "kapitel/grundlagen.yml",
         [line(r"slug: .*", f"slug: {MARK}grundlage")],
         "slug",
