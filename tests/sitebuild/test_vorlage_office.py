@@ -14,7 +14,7 @@ import re
 import pytest
 from officekit import PDF, TEXT, calc_cli, convert, needs_libreoffice, pdf_is_a4, pdf_pages, text_lines
 
-from calc import fmt
+from calc import fmt, render
 
 NBSP = "\u00a0"
 FORMATS = ("odt", "docx")
@@ -113,7 +113,9 @@ def test_year_table_has_the_cli_numbers(drafts, case, kind):
 def test_every_amount_is_one_the_cli_printed(drafts, case, kind):
     allowed = set()
     for r in drafts[case]["results"]:
-        amounts = [r["personnel_eur_per_year"], r["budget_eur_per_year"]["min"], *r["totals"].values()]
+        budget = r["budget_eur_per_year"]
+        amounts = [r["personnel_eur_per_year"], budget["min"], *r["totals"].values()]
+        amounts += [budget["max"]] if budget["max"] else []  # the band in the comparison
         amounts += [r["inputs"]["cost_per_fte"], r["inputs"]["workplace_cost"]]
         amounts += [row[key] for row in r["projection"] for key in r["totals"]]
         allowed |= {fmt.euro(amount) for amount in amounts}
@@ -136,7 +138,7 @@ def test_comparison_rows_have_the_cli_numbers(drafts, kind):
                 fmt.fte(r["fte"]["recommended"]),
                 fmt.euro(r["personnel_eur_per_year"]),
                 f"{fmt.euro(after['own_share'])} ab {after['calendar_year']}",
-                fmt.euro(r["budget_eur_per_year"]["min"]),
+                render.budget_text(r["budget_eur_per_year"]),  # the band, as on the page
             ],
         ), r["model"]
 
