@@ -86,6 +86,9 @@ class ModelParams:
     too_large: str | None = None  # the model's own warning for a municipality above its size ({einwohner})
 
 
+VERIFIED = "geprüft"  # Phase.confidence of a rate read in the legal text itself
+
+
 @dataclass(frozen=True)
 class Phase:
     """One phase of a funding line under one set of rules (e.g. Anschlussvorhaben, KRL 2024)."""
@@ -102,6 +105,10 @@ class Phase:
     max_fte: float | None = None  # at most this many posts are funded
     weak_basis: str | None = None  # where rate_weak comes from, if not from ``basis``
     weak_confidence: str | None = None
+
+    def confidence_of(self, weak: bool) -> str:
+        """How sure the rate applied is: the weak rate may rest on another source."""
+        return (self.weak_confidence or self.confidence) if weak else self.confidence
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from calc.errors import InputError
 from calc.estimate import FIELDS, estimate_raw
 from calc.inputs import choice, reject_unknown, require_object
 from calc.office import Heading, Items, Paragraph, Run, Runs, Table, cell, clean_text
-from calc.params import Parameters, Phase
+from calc.params import VERIFIED, Parameters, Phase
 
 FORMATS = {"odt": "ODT (LibreOffice)", "docx": "DOCX (Word)"}  # the choices, as a reader reads them
 VORLAGE_FIELDS = ("kommune", "gremium", "format")
@@ -180,15 +180,11 @@ def _funded_phases(result: dict, params: Parameters) -> list[tuple[Phase, float]
     return [(phases[name], rate) for name, rate in rates.items()]
 
 
-def _confidence(phase: Phase, weak: bool) -> str:
-    return (phase.weak_confidence or phase.confidence) if weak else phase.confidence
-
-
 def _rate_texts(result: dict, params: Parameters) -> list[str]:
     """'Anschlussvorhaben 40 % (Nr. 4.1.8 b), Sekundärquelle)' for each funded phase."""
     weak = result["inputs"]["financially_weak"]
     return [
-        f"{phase.name} {fmt.percent(rate)} ({phase.section}, {_confidence(phase, weak)})"
+        f"{phase.name} {fmt.percent(rate)} ({phase.section}, {phase.confidence_of(weak)})"
         for phase, rate in _funded_phases(result, params)
     ]
 
@@ -322,7 +318,7 @@ def _funding_assumptions(result: dict, params: Parameters, fill) -> list:
         return []
     texts = params.vorlage["text"]["finanzen"]
     weak = result["inputs"]["financially_weak"]
-    unchecked = any(_confidence(phase, weak) != "geprüft" for phase, _ in phases)
+    unchecked = any(phase.confidence_of(weak) != VERIFIED for phase, _ in phases)
     return [Paragraph(fill(texts["annahmen_foerderung"] + (" " + texts["foerderung_ungeprueft"] if unchecked else "")))]
 
 
