@@ -936,3 +936,21 @@ def test_input_errors(session, data, field, match):
     assert info.value.field == field
     assert_german(info.value.message)
     assert info.value.missing is (isinstance(data, dict) and data.get(field) in (None, ""))
+
+
+@pytest.mark.parametrize(
+    ("extra", "posts", "share"),
+    [({"municipalities": 40}, f"2{NBSP}Stellen", 2), ({}, "eine Stelle", 1)],  # without Gemeinden: the minimum
+    ids=["with-municipalities", "minimum-without-municipalities"],
+)
+def test_cost_sentence_of_a_landkreis_names_personnel_and_workplace(session, params_dict, extra, posts, share):
+    data = {"kind": "landkreis", "inhabitants": 250_000, "history": "mittel", "relevance": "mittel"}
+    start = session.compute("finder", data | {"budget_per_inhabitant": 1, "staff_fte": 2} | extra)["start"]
+    cost = params_dict["defaults"]["cost_per_fte"]["value"] * share
+    workplace = params_dict["defaults"]["workplace_cost"]["value"] * share
+    assert start["model"] == "V7a"
+    assert start["sentences"][1] == (
+        f"Was das kostet: {posts}, nach den Standardwerten des Rechners rund {_euro(cost)} Personal- und "
+        f"{_euro(workplace)} Arbeitsplatzkosten im Jahr, dazu ein Klimaschutzbudget von mindestens "
+        f"250.000{NBSP}€ im Jahr (Steckbrief: mindestens 1 €/EW)."
+    )

@@ -3,7 +3,9 @@ unchanged (the build writes that JSON for the browser; a field lost here changes
 
 from __future__ import annotations
 
-from calc.params import Parameters
+import pytest
+
+from calc.params import Parameters, Phase
 
 
 def test_every_model_field_arrives(params_dict):
@@ -68,3 +70,18 @@ def test_defaults_and_settings_arrive(params_dict):
     assert (params.start_advice is None) == (advice is None)
     if advice:
         assert vars(params.start_advice) == advice
+
+
+@pytest.mark.parametrize(
+    ("confidence", "weak_confidence", "weak", "expected"),
+    [
+        ("Sekundärquelle", "geprüft", True, "geprüft"),  # the weak rate rests on a source of its own
+        ("Sekundärquelle", "geprüft", False, "Sekundärquelle"),
+        ("Sekundärquelle", None, True, "Sekundärquelle"),  # no source of its own: the phase's
+    ],
+)
+def test_confidence_of_the_applied_rate(confidence, weak_confidence, weak, expected):
+    phase = Phase(
+        "Erstvorhaben", 2, 0.7, 0.9, "Nr. 4.1.8 a)", "KRL", "2024", confidence, weak_confidence=weak_confidence
+    )
+    assert phase.confidence_of(weak) == expected

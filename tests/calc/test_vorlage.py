@@ -359,8 +359,10 @@ FUNDING_ASSUMPTIONS = [
 def test_paper_states_how_the_funding_is_computed(session, data, sentence, unchecked):
     """Rules, rate of each funded phase with its section and how sure it is, whether the municipality
     counts as financially weak, and the funded posts; a check to make where a rate is not verified."""
-    text = "\n".join(paragraphs(build(session, "odt", **data)))
+    lines = paragraphs(build(session, "odt", **data))
+    text = "\n".join(lines)
     assert sentence in text
+    assert (sentence in lines) is not unchecked  # the whole paragraph where nothing follows
     assert ("[Förderbetrag mit dem Zuwendungsbescheid abgleichen]" in text) is unchecked
     assert ("Im Wortlaut der Richtlinie geprüft ist nur eine Quote" in text) is unchecked
 
@@ -371,6 +373,31 @@ def test_default_cost_per_post_is_flagged_as_an_estimate(session, cost, flagged)
     text = "\n".join(paragraphs(build(session, "odt", **data)))
     assert ("Die Kosten je Stelle sind der Standardwert des Rechners" in text) is flagged
     assert ("[Wert der Personalabteilung prüfen oder einsetzen]" in text) is flagged
+    assumptions = next(
+        line for line in paragraphs(build(session, "odt", **data)) if line.startswith("Die Übersicht rechnet mit")
+    )
+    assert assumptions.endswith("[Wert der Personalabteilung prüfen oder einsetzen]" if flagged else "und mehr).")
+
+
+def test_rate_resting_on_a_source_of_its_own_shows_that_sources_confidence(params):
+    """The weak municipalities' rate may rest on another source than the phase (weak_confidence):
+    the paper gives the one of the rate it applies, and asks for a check only where that is unverified."""
+    from dataclasses import replace
+
+    from calc.vorlage import vorlage_document
+
+    rules = params.rules["krl-2022"]
+    first, *rest = rules.phases["erst+anschluss"]
+    unsure = replace(first, weak_confidence="Sekundärquelle")
+    changed = replace(rules, phases=rules.phases | {"erst+anschluss": (unsure, *rest)})
+    changed_params = replace(params, rules=params.rules | {"krl-2022": changed})
+    data = {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "rules": "krl-2022", "format": "odt"}
+    weak = "\n".join(paragraphs(vorlage_document(data | {"financially_weak": True}, changed_params).data))
+    assert f"Erstvorhaben 90{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, Sekundärquelle)" in weak
+    assert "[Förderbetrag mit dem Zuwendungsbescheid abgleichen]" in weak
+    strong = "\n".join(paragraphs(vorlage_document(data | {"financially_weak": False}, changed_params).data))
+    assert f"Erstvorhaben 70{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, geprüft)" in strong
+    assert "abgleichen" not in strong
 
 
 def test_the_calculators_funding_notice_is_a_gap_for_the_administration(session, params_dict):
