@@ -288,6 +288,7 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
     sums = tuple(cell(fmt.euro(result["totals"][key]), "strong") for key in YEAR_COLUMNS[2:])
     rows.append((cell(texts["summe"], "strong"), ()) + sums)
     notes = [*result["warnings"], *compare_warnings, *result["notes"]]
+    notes = [_for_administration(note, params) if note == params.land_notice else ((note, ""),) for note in notes]
     return [
         Heading(2, texts["titel"]),
         Paragraph(fill(_assumptions(result, params))),
@@ -296,7 +297,7 @@ def _finances(result: dict, compare_warnings: list[str], params: Parameters, fil
         Table(YEAR_WIDTHS, tuple(labels[key] for key in YEAR_COLUMNS), tuple(rows), (False, False) + (True,) * 6),
         *([Paragraph(fill(texts["nach_foerderung"]))] if result["after_funding"] else []),
         Paragraph(fill(texts["haushalt"])),
-        *([Paragraph(fill(texts["hinweise"])), Items(tuple(((note, ""),) for note in notes))] if notes else []),
+        *([Paragraph(fill(texts["hinweise"])), Items(tuple(notes))] if notes else []),
     ]
 
 
@@ -320,6 +321,12 @@ def _funding_assumptions(result: dict, params: Parameters, fill) -> list:
     weak = result["inputs"]["financially_weak"]
     unchecked = any(phase.confidence_of(weak) != VERIFIED for phase, _ in phases)
     return [Paragraph(fill(texts["annahmen_foerderung"] + (" " + texts["foerderung_ungeprueft"] if unchecked else "")))]
+
+
+def _for_administration(text: str, params: Parameters) -> Runs:
+    """A notice of the calculator that asks the reader to check something ('Prüfen Sie …'): it speaks to
+    the administration, not to the council, so the paper shows it as a gap to delete before sending."""
+    return ((f"[{params.vorlage['text']['quellen']['hinweis_verwaltung']} {text}]", "gap"),)
 
 
 def _alternatives(results: list[dict], params: Parameters, fill) -> list:
@@ -374,7 +381,7 @@ def _sources(results: list[dict], params: Parameters, fill) -> list:
         Paragraph(fill(texts["stand"])),
         Items(tuple(((source, ""),) for source in sources)),
         Paragraph(fill(texts["text"])),
-        Paragraph(((f"[{texts['hinweis_verwaltung']} {params.funding_notice}]", "gap"),)),  # to the administration
+        Paragraph(_for_administration(params.funding_notice, params)),
     ]
 
 

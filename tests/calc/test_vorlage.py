@@ -400,13 +400,15 @@ def test_rate_resting_on_a_source_of_its_own_shows_that_sources_confidence(param
     assert "abgleichen" not in strong
 
 
-def test_the_calculators_funding_notice_is_a_gap_for_the_administration(session, params_dict):
+@pytest.mark.parametrize("key", ["funding_notice", "land_notice"])
+def test_the_calculators_notices_are_gaps_for_the_administration(session, params_dict, key):
     """'Prüfen Sie …' speaks to the administration, not to the council: marked yellow to delete."""
-    data = build(session, "odt", model="V8", inhabitants=90_000)
-    notice = f"[Für die Verwaltung, vor dem Versand löschen: {params_dict['funding_notice']}]"
+    data = build(session, "odt", model="V8", inhabitants=90_000, funding="anschluss")
+    notice = f"[Für die Verwaltung, vor dem Versand löschen: {params_dict[key]}]"
     assert notice in paragraphs(data)
     content = parts(data)["content.xml"].decode("utf-8")
     assert f'<text:span text:style-name="Luecke">{notice}</text:span>' in content
+    assert sum(params_dict[key] in line for line in paragraphs(data)) == 1  # once, and only as the gap
 
 
 def test_paper_without_funding_states_no_rates(session):
