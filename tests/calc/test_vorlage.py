@@ -641,6 +641,13 @@ def test_paper_lists_the_further_models_warnings(session, kind):
     assert listed[1].startswith("V 6a-c: Mit 30.000\u00a0EW liegt die Kommune außerhalb der Größe")
 
 
+def test_a_warning_shared_by_further_models_names_them_together(session):
+    data = {"models": ["V7", "V8", "V9"], "inhabitants": 60_000, "funding": "erst+anschluss", "years": 3}
+    text = paragraphs(build(session, "odt", **data))
+    listed = text[text.index("Hinweise des Rechners zu den weiteren Modellen:") + 1]
+    assert listed.startswith("V 8, V 9: Der Zeitraum endet vor dem letzten Jahr der Förderung")
+
+
 @pytest.mark.parametrize("kind", FORMATS)
 def test_page_and_paper_give_the_steckbrief_degree(session, params_dict, kind):
     """The comparison's last column is the Steckbrief's own words, on the page as in the paper."""
