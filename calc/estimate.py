@@ -239,7 +239,7 @@ def _guide_from(params: Parameters, source: str, model: ModelParams) -> str:
     """'Richtwert nach dem Steckbrief V 7', and for another model that the site carries it over
     (content/rechner.yml: richtwerte.erlaeuterung)."""
     text = f"Richtwert nach dem Steckbrief {params.models[source].number}"
-    return text if model.key == source else f"{text}, von dieser Website auf {model.number} übertragen"
+    return text if model.key == source else f"{text}, hier auf {model.number} übertragen"
 
 
 def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:

@@ -117,6 +117,7 @@ class RuleSet:
     name: str
     valid: str  # when it applies, for the reader
     phases: dict[str, tuple[Phase, ...]]  # funding way id -> its phases under these rules
+    note: str | None = None  # what the rates leave out under these rules (e.g. flat amounts per post)
 
 
 @dataclass(frozen=True)
@@ -235,4 +236,4 @@ def _way(way: dict) -> FundingWay:
 
 def _rules(r: dict) -> RuleSet:
     phases = {way: tuple(Phase(**p) for p in ps) for way, ps in r["phases"].items()}
-    return RuleSet(r["id"], r["name"], r["valid"], phases)
+    return RuleSet(r["id"], r["name"], r["valid"], phases, r.get("note"))

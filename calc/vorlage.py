@@ -167,9 +167,15 @@ def _values(result: dict, params: Parameters, extra: dict) -> dict:
     return values | extra
 
 
+def _has_posts(result: dict) -> bool:
+    """Whether the model has posts of its own (V 1 to V 4 have none): subject, reasons, assumptions and
+    the alternative read differently without them."""
+    return result["fte"]["recommended"] > 0
+
+
 def _subject(texts: dict, result: dict) -> str:
     """The Betreff: a model without posts (V 1 to V 4) is no continuation of a post."""
-    return texts["betreff"]["text" if result["fte"]["recommended"] > 0 else "text_ohne_stellen"]
+    return texts["betreff"]["text" if _has_posts(result) else "text_ohne_stellen"]
 
 
 def _funded_phases(result: dict, params: Parameters) -> list[tuple[Phase, float]]:
@@ -181,10 +187,10 @@ def _funded_phases(result: dict, params: Parameters) -> list[tuple[Phase, float]
 
 
 def _rate_texts(result: dict, params: Parameters) -> list[str]:
-    """'Anschlussvorhaben 40 % (Nr. 4.1.8 b), Sekundärquelle)' for each funded phase."""
+    """'Anschlussvorhaben 40 % nach Nr. 4.1.8 b) (Sekundärquelle)' for each funded phase."""
     weak = result["inputs"]["financially_weak"]
     return [
-        f"{phase.name} {fmt.percent(rate)} ({phase.section}, {phase.confidence_of(weak)})"
+        f"{phase.name} {fmt.percent(rate)} nach {phase.section} ({phase.confidence_of(weak)})"
         for phase, rate in _funded_phases(result, params)
     ]
 
@@ -202,7 +208,7 @@ def _draft(answer: dict, params: Parameters, kommune: str | None, gremium: str) 
 
     head = tuple((((label, "strong"),), fill(value)) for label, value in doc["kopf"])
     decision = texts["beschlussvorschlag"]
-    posts = chosen["fte"]["recommended"] > 0
+    posts = _has_posts(chosen)
     points = decision["mit_stellen" if posts else "ohne_stellen"]
     if not posts and params.models[chosen["model"]].budget.none_needed:  # V 1, V 4: no "mindestens 0 €"
         points = [decision["ohne_budget"] if "{budget}" in point else point for point in points]
@@ -247,7 +253,7 @@ def _facts(result: dict, params: Parameters, fill) -> list:
         (labels["relevanz"], model.relevance.label),
         (labels["verstetigung"], model.stage_label),
     )
-    posts = result["fte"]["recommended"] > 0
+    posts = _has_posts(result)
     reasons = [fill(point) for point in texts["gruende"]["punkte" if posts else "punkte_ohne_stellen"]]
     if result["after_funding"]:
         reasons.append(fill(texts["gruende"]["foerderung_endet"]))
@@ -305,7 +311,7 @@ def _assumptions(result: dict, params: Parameters) -> str:
     """What the overview assumes; where the cost per post is the calculator's default, that it is an
     estimate to check."""
     texts = params.vorlage["text"]["finanzen"]
-    if result["fte"]["recommended"] == 0:
+    if not _has_posts(result):
         return texts["annahmen_ohne_stellen"]
     default = result["inputs"]["cost_per_fte"] == params.cost_per_fte.value
     return texts["annahmen"] + (" " + texts["kosten_standard"] if default else "")
@@ -320,7 +326,11 @@ def _funding_assumptions(result: dict, params: Parameters, fill) -> list:
     texts = params.vorlage["text"]["finanzen"]
     weak = result["inputs"]["financially_weak"]
     unchecked = any(phase.confidence_of(weak) != VERIFIED for phase, _ in phases)
-    return [Paragraph(fill(texts["annahmen_foerderung"] + (" " + texts["foerderung_ungeprueft"] if unchecked else "")))]
+    note = params.rules[result["inputs"]["rules"]].note  # what the rates leave out, e.g. flat amounts
+    return [
+        Paragraph(fill(texts["annahmen_foerderung"] + (" " + texts["foerderung_ungeprueft"] if unchecked else ""))),
+        *([Paragraph(_for_administration(note, params))] if note else []),
+    ]
 
 
 def _for_administration(text: str, params: Parameters) -> Runs:
@@ -346,9 +356,7 @@ def _alternatives(results: list[dict], params: Parameters, fill) -> list:
         ]
         if others:
             blocks += [Paragraph(fill(texts["hinweise_weitere"])), Items(tuple(others))]
-    blocks.append(
-        Paragraph(fill(texts["verzicht" if results[0]["fte"]["recommended"] > 0 else "verzicht_ohne_stellen"]))
-    )
+    blocks.append(Paragraph(fill(texts["verzicht" if _has_posts(results[0]) else "verzicht_ohne_stellen"])))
     if len(results) == 1:
         blocks.append(Paragraph(fill(texts["weitere"])))
     return blocks

@@ -152,6 +152,7 @@ def _rules(rules: dict, content: Content) -> dict:
         "id": rules["id"],
         "name": rules["name"],
         "valid": rules["gilt"],
+        "note": rules.get("hinweis"),
         "phases": {way: [_phase(p, content) for p in phases] for way, phases in rules["phasen"].items()},
     }
 

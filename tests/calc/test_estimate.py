@@ -831,7 +831,7 @@ RULE_TEXTS = [
     pytest.param(
         "V8",
         {},
-        "Richtwert nach dem Steckbrief V 7, von dieser Website auf V 8 übertragen: 1 Stelle je 50.000 "
+        "Richtwert nach dem Steckbrief V 7, hier auf V 8 übertragen: 1 Stelle je 50.000 "
         "Einwohnerinnen und Einwohner (20.000 ÷ 50.000); Empfehlung = größerer "
         f"Wert aus Mindestpersonal und Richtwert, aufgerundet auf 0,5{NBSP}VZÄ",
         id="inhabitants-carried-over",

@@ -637,7 +637,7 @@ def test_reason_sentences(session, model, criterion, changes, expected_status, s
 
 FOKUSBERATUNG = (
     "Wer im Klimaschutz noch am Anfang steht, kann sich von einer Einstiegsberatung nach der Kommunalrichtlinie "
-    "begleiten lassen (um 2020 „Fokusberatung Klimaschutz“): Externe Fachleute erarbeiten mit Verwaltung, Politik "
+    "begleiten lassen (früher „Fokusberatung Klimaschutz“): Externe Fachleute erarbeiten mit Verwaltung, Politik "
     "und Akteuren vor Ort in Workshops ein Leitbild, wie der Klimaschutz dauerhaft verankert werden kann. Die "
     "Steckbriefe V 1 und V 2 empfehlen, die ersten Schritte auf diese Weise zu planen. Ob und wie die Beratung "
     "gefördert wird, steht in der jeweils geltenden Fassung der Richtlinie."

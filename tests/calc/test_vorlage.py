@@ -243,7 +243,7 @@ def test_step_after_funding_and_decision(session, kind):
     assert fmt.euro(after["own_share"]) in sentence and fmt.euro(after["increase"]) in sentence
     assert f"{fmt.number(after['per_inhabitant'], 2)}{NBSP}€" in sentence
     posts = fmt.fte(result["fte"]["recommended"])
-    assert f"Dafür werden im Stellenplan {posts} (Vollzeitäquivalente) unbefristet ausgewiesen." in text
+    assert f"Dafür werden im Stellenplan {posts} (VZÄ = Vollzeitäquivalent) unbefristet ausgewiesen." in text
     assert fmt.euro(result["budget_eur_per_year"]["min"]) in text
 
 
@@ -324,7 +324,7 @@ def test_paper_for_a_model_without_posts_speaks_of_no_post(session, kind, model,
         "Klimaschutz nach dem Ende des geförderten Klimaschutzmanagements (KSM): Fortführung ohne eigene Stelle" in text
     )
     assert "dauerhafte Fortführung" not in text
-    assert "Verzicht auf eine geregelte Zuständigkeit" in text
+    assert "Verzicht auf eine benannte Zuständigkeit" in text
     assert "Verzicht auf die Verstetigung" not in text
     assert "Das Modell kann darum nur ein Anfang sein" in text
 
@@ -334,29 +334,29 @@ FUNDING_ASSUMPTIONS = [
     (
         {"model": "V8", "inhabitants": 90_000, "funding": "anschluss", "first_year": 2026},
         "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2024 mit den Quoten für Kommunen, die nicht als "
-        f"finanzschwach gelten: Anschlussvorhaben 40{NBSP}% (Nr. 4.1.8 b), Sekundärquelle) der Personalkosten "
+        f"finanzschwach gelten: Anschlussvorhaben 40{NBSP}% nach Nr. 4.1.8 b) (Sekundärquelle) der Personalkosten "
         f"von 2{NBSP}VZÄ.",
         True,
     ),
     (
         {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "financially_weak": True},
         "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2024 mit den Quoten für finanzschwache Kommunen: "
-        f"Erstvorhaben 90{NBSP}% (Nr. 4.1.8 a), Sekundärquelle) und Anschlussvorhaben 60{NBSP}% (Nr. 4.1.8 b), "
-        f"Sekundärquelle) der Personalkosten von 1,5{NBSP}VZÄ.",
+        f"Erstvorhaben 90{NBSP}% nach Nr. 4.1.8 a) (Sekundärquelle) und Anschlussvorhaben 60{NBSP}% nach Nr. 4.1.8 b) "
+        f"(Sekundärquelle) der Personalkosten von 1,5{NBSP}VZÄ.",
         True,
     ),
     (
         {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "rules": "krl-2022", "funded_fte": 1},
         "Gerechnet ist die Förderung nach der Kommunalrichtlinie 2021/2022 mit den Quoten für Kommunen, die nicht "
-        f"als finanzschwach gelten: Erstvorhaben 70{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, geprüft) und "
-        f"Anschlussvorhaben 40{NBSP}% (Nr. 4.1.8 b), Quoten Nr. 7.3, geprüft) der Personalkosten von 1{NBSP}VZÄ.",
+        f"als finanzschwach gelten: Erstvorhaben 70{NBSP}% nach Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5 (geprüft) und "
+        f"Anschlussvorhaben 40{NBSP}% nach Nr. 4.1.8 b), Quoten Nr. 7.3 (geprüft) der Personalkosten von 1{NBSP}VZÄ.",
         False,
     ),
 ]
 
 
 @pytest.mark.parametrize(("data", "sentence", "unchecked"), FUNDING_ASSUMPTIONS)
-def test_paper_states_how_the_funding_is_computed(session, data, sentence, unchecked):
+def test_paper_states_how_the_funding_is_computed(session, params_dict, data, sentence, unchecked):
     """Rules, rate of each funded phase with its section and how sure it is, whether the municipality
     counts as financially weak, and the funded posts; a check to make where a rate is not verified."""
     lines = paragraphs(build(session, "odt", **data))
@@ -364,7 +364,13 @@ def test_paper_states_how_the_funding_is_computed(session, data, sentence, unche
     assert sentence in text
     assert (sentence in lines) is not unchecked  # the whole paragraph where nothing follows
     assert ("[Förderbetrag mit dem Zuwendungsbescheid abgleichen]" in text) is unchecked
-    assert ("Im Wortlaut der Richtlinie geprüft ist nur eine Quote" in text) is unchecked
+    assert ("Quoten ohne den Vermerk „geprüft“ sind nicht im Wortlaut der Richtlinie geprüft." in text) is unchecked
+    # what the rule set's rates leave out (flat amounts in 2024): for the administration to check
+    rules = {r["id"]: r for r in params_dict["rules"]}[data.get("rules", params_dict["default_rules"])]
+    if rules.get("note"):
+        assert f"[Für die Verwaltung, vor dem Versand löschen: {rules['note']}]" in lines
+    else:
+        assert "Pauschal" not in text
 
 
 @pytest.mark.parametrize(("cost", "flagged"), [(None, True), (80_000, True), (85_000, False)])
@@ -393,10 +399,10 @@ def test_rate_resting_on_a_source_of_its_own_shows_that_sources_confidence(param
     changed_params = replace(params, rules=params.rules | {"krl-2022": changed})
     data = {"model": "V7", "inhabitants": 60_000, "funding": "erst+anschluss", "rules": "krl-2022", "format": "odt"}
     weak = "\n".join(paragraphs(vorlage_document(data | {"financially_weak": True}, changed_params).data))
-    assert f"Erstvorhaben 90{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, Sekundärquelle)" in weak
+    assert f"Erstvorhaben 90{NBSP}% nach Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5 (Sekundärquelle)" in weak
     assert "[Förderbetrag mit dem Zuwendungsbescheid abgleichen]" in weak
     strong = "\n".join(paragraphs(vorlage_document(data | {"financially_weak": False}, changed_params).data))
-    assert f"Erstvorhaben 70{NBSP}% (Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5, geprüft)" in strong
+    assert f"Erstvorhaben 70{NBSP}% nach Nr. 4.1.8 a), Quoten Nr. 7.3 und 7.5 (geprüft)" in strong
     assert "abgleichen" not in strong
 
 
