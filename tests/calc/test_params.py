@@ -39,13 +39,20 @@ def test_funding_ways_and_rules_arrive(params_dict):
     assert list(params.rules) == [r["id"] for r in params_dict["rules"]]
     for raw in params_dict["rules"]:
         rules = params.rules[raw["id"]]
-        assert (rules.name, rules.valid) == (raw["name"], raw["valid"])
+        assert (rules.id, rules.name, rules.valid, rules.note) == (
+            raw["id"],
+            raw["name"],
+            raw["valid"],
+            raw.get("note"),
+        )
         assert list(rules.phases) == list(raw["phases"])
         for way, phases in raw["phases"].items():
             assert [vars(p) for p in rules.phases[way]] == [
                 {"flat_per_fte": None, "max_fte": None, "weak_basis": None, "weak_confidence": None} | p for p in phases
             ]
     assert params.phases("krl-2024", "none") == ()
+    assert params.rules["krl-2024"].note.startswith("Die Kommunalrichtlinie 2024 fördert Personal mit pauschalisierten")
+    assert params.rules["krl-2022"].note is None
 
 
 def test_defaults_and_settings_arrive(params_dict):
