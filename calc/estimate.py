@@ -247,14 +247,14 @@ def _fte(inp: EstimateInput, model: ModelParams, params: Parameters) -> Fte:
         ratio = (inp.inhabitants, params.inhabitants_per_fte)
         rule = (
             f"{_guide_from(params, params.inhabitants_from, model)}: "
-            f"1 Stelle je {fmt.number(params.inhabitants_per_fte)} Einwohnerinnen und Einwohner "
+            f"1 Stelle je {fmt.residents(params.inhabitants_per_fte)} "
             f"({fmt.number(inp.inhabitants)} ÷ {fmt.number(params.inhabitants_per_fte)})"
         )
     elif model.richtwert == "gemeinden":
         ratio = (inp.municipalities or 0, params.municipalities_per_fte)
         rule = (
             f"{_guide_from(params, params.municipalities_from, model)}: "
-            f"mindestens 1 Stelle je {params.municipalities_per_fte} Gemeinden "
+            f"mindestens 1 Stelle je {fmt.municipalities(params.municipalities_per_fte)} "
             f"({fmt.number(inp.municipalities or 0)} ÷ {params.municipalities_per_fte})"
         )
     else:

@@ -180,8 +180,7 @@ def _subject(texts: dict, result: dict) -> str:
 
 def _funded_phases(result: dict, params: Parameters) -> list[tuple[Phase, float]]:
     """The phases of the funding line that fund a year of the projection, with the rate applied."""
-    inputs = result["inputs"]
-    phases = {p.name: p for p in params.rules[inputs["rules"]].phases.get(inputs["funding"], ())}
+    phases = {p.name: p for p in params.phases(result["inputs"]["rules"], result["inputs"]["funding"])}
     rates = {row["phase"]: row["rate"] for row in result["projection"] if row["funding"] > 0}
     return [(phases[name], rate) for name, rate in rates.items()]
 
@@ -336,7 +335,7 @@ def _funding_assumptions(result: dict, params: Parameters, fill) -> list:
 def _for_administration(text: str, params: Parameters) -> Runs:
     """A notice of the calculator that asks the reader to check something ('Prüfen Sie …'): it speaks to
     the administration, not to the council, so the paper shows it as a gap to delete before sending."""
-    return ((f"[{params.vorlage['text']['quellen']['hinweis_verwaltung']} {text}]", "gap"),)
+    return ((f"[{params.vorlage['text']['dokument']['hinweis_verwaltung']} {text}]", "gap"),)
 
 
 def _alternatives(results: list[dict], params: Parameters, fill) -> list:

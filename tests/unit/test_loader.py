@@ -70,7 +70,12 @@ def after(pattern: str, added: str) -> Edit:
 
 
 # the marker at the start of the default comparison's explanation (vergleich_standard.erlaeuterung)
-AT_COMPARISON_TEXT = Edit(r"^(vergleich_standard:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-")
+def at_folded_text(block: str, field: str) -> Edit:
+    """The error's place: the folded text ``field`` (``>-``) of the top-level ``block`` of a file."""
+    return Edit(rf"^({block}:\n(?:  .*\n)*?  {field}: )>-$", f"\\g<1>{MARK}>-")
+
+
+AT_COMPARISON_TEXT = at_folded_text("vergleich_standard", "erlaeuterung")
 
 
 def break_file(root: Path, file: str, edits: list[Edit]) -> tuple[int, int]:
@@ -769,7 +774,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  einwohner_je_stelle: 50000", "  einwohner_je_stelle: 40000"),
-            Edit(r"^(richtwerte:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+            at_folded_text("richtwerte", "erlaeuterung"),
         ],
         "richtwerte.erlaeuterung",
         "der Text nennt 40.000 nicht, den Wert aus richtwerte.einwohner_je_stelle",
@@ -779,7 +784,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  einwohner_steckbrief: v7 .*", "  einwohner_steckbrief: v8"),
-            Edit(r"^(richtwerte:\n(?:  .*\n)*?  erlaeuterung: )>-$", f"\\g<1>{MARK}>-"),
+            at_folded_text("richtwerte", "erlaeuterung"),
         ],
         "richtwerte.erlaeuterung",
         "der Text nennt V 8 nicht, das Modell aus richtwerte.einwohner_steckbrief",
@@ -789,7 +794,7 @@ CASES = [
         "rechner.yml",
         [
             line(r"  jahressonderzahlung: 0.7028", "  jahressonderzahlung: 0.75"),
-            Edit(r"^(kosten_je_stelle:\n(?:  .*\n)*?  herleitung: )>-$", f"\\g<1>{MARK}>-"),
+            at_folded_text("kosten_je_stelle", "herleitung"),
         ],
         "kosten_je_stelle.herleitung",
         "der Text nennt 75 % nicht, den Wert aus kosten_je_stelle.jahressonderzahlung",
